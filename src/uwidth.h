@@ -1,0 +1,25 @@
+/*
+ * uwidth.h - display width and grapheme clusters of UTF-8 text.
+ *
+ * Widths follow East Asian Width (wide and fullwidth: 2 columns; combining
+ * marks, ZWJ and other zero-width characters: 0; controls: 0 since they
+ * never reach here).  Grapheme clusters follow UAX #29 (utf8proc).
+ */
+#ifndef LEDE_UWIDTH_H
+#define LEDE_UWIDTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point at s (n bytes left); returns bytes used (>= 1)
+ * and sets *cp (U+FFFD for an invalid sequence). */
+size_t u8_decode(const char *s, size_t n, int32_t *cp);
+int u8_cpwidth(int32_t cp);
+/* Columns of n bytes of text, measured by grapheme clusters. */
+int u8_width(const char *s, size_t n);
+/* Byte length of the grapheme cluster starting at s. */
+size_t u8_grapheme(const char *s, size_t n);
+/* Columns of the grapheme cluster of len bytes at s. */
+int u8_grapheme_width(const char *s, size_t len);
+
+#endif
