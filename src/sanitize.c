@@ -2,6 +2,12 @@
  * sanitize.c - strip what could drive a terminal out of remote text.
  * See sanitize.h for what goes.  Works on raw bytes so that it is safe to
  * run on anything, valid UTF-8 or not.
+ *
+ * A complete escape sequence (CSI like ESC [ 2 J, OSC like the clipboard
+ * write ESC ] 52 ; c ; ... BEL or a hyperlink ESC ] 8 ; ; url ST, DCS,
+ * APC, PM, SOS, and their 8-bit C1 forms) is removed whole, so no
+ * "[2J" or "]52;c;..." debris is left in the text.  An incomplete one
+ * loses its introducer, which is all a terminal acts on.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +15,10 @@
 
 #include "sanitize.h"
 #include "uwidth.h"
+
+/* An OSC or DCS string longer than this without its terminator is not
+ * looked through: its introducer alone is dropped. */
+#define SEQ_SCAN_MAX 65536
 
 static int
 drop_cp(int32_t cp, unsigned flags)
@@ -27,7 +37,7 @@ drop_cp(int32_t cp, unsigned flags)
 }
 
 /* Replacement for a dropped control: a space keeps words apart where a
- * control (CR, FF, VT, tab) separated them. */
+ * control (CR, FF, VT, tab, newline) separated them. */
 static int
 space_for(int32_t cp)
 {
@@ -35,9 +45,77 @@ space_for(int32_t cp)
 	    cp == '\n';
 }
 
+/* Bytes of a CSI body from s[j]: parameters, intermediates, final.
+ * Returns the end (past the final byte) or 0 when there is no final. */
+static size_t
+csi_end(const unsigned char *s, size_t n, size_t j)
+{
+	while (j < n && s[j] >= 0x30 && s[j] <= 0x3f)
+		j++;
+	while (j < n && s[j] >= 0x20 && s[j] <= 0x2f)
+		j++;
+	return j < n && s[j] >= 0x40 && s[j] <= 0x7e ? j + 1 : 0;
+}
+
+/* End of a control string from s[j] (past BEL, ESC \ or U+009C), or 0. */
+static size_t
+string_end(const unsigned char *s, size_t n, size_t j)
+{
+	size_t lim = n - j > SEQ_SCAN_MAX ? j + SEQ_SCAN_MAX : n;
+
+	for (; j < lim; j++) {
+		if (s[j] == 0x07)
+			return j + 1;
+		if (s[j] == 0x1b && j + 1 < n && s[j + 1] == '\\')
+			return j + 2;
+		if (s[j] == 0xc2 && j + 1 < n && s[j + 1] == 0x9c)
+			return j + 2;
+	}
+	return 0;
+}
+
+/* Bytes to drop for the escape sequence whose introducer (ESC or an
+ * 8-bit C1 code point of ilen bytes) is at s[i]. */
+static size_t
+seq_len(const unsigned char *s, size_t n, size_t i, int32_t cp, size_t ilen)
+{
+	size_t j = i + ilen, e;
+
+	if (cp == 0x9b)
+		return (e = csi_end(s, n, j)) ? e - i : ilen;
+	if (cp == 0x9d || cp == 0x90 || cp == 0x98 || cp == 0x9e ||
+	    cp == 0x9f)
+		return (e = string_end(s, n, j)) ? e - i : ilen;
+	if (cp != 0x1b || j >= n)
+		return ilen;
+	switch (s[j]) {
+	case '[':
+		return (e = csi_end(s, n, j + 1)) ? e - i : ilen;
+	case ']': case 'P': case 'X': case '^': case '_':
+		return (e = string_end(s, n, j + 1)) ? e - i : ilen;
+	default:
+		break;
+	}
+	/* nF: intermediates then a final (ESC ( B); Fp/Fe/Fs: one byte
+	 * (ESC c resets the terminal, ESC 7 saves the cursor). */
+	while (j < n && s[j] >= 0x20 && s[j] <= 0x2f)
+		j++;
+	if (j < n && s[j] >= 0x30 && s[j] <= 0x7e)
+		return j + 1 - i;
+	return ilen;
+}
+
+static int
+introducer(int32_t cp)
+{
+	return cp == 0x1b || cp == 0x9b || cp == 0x9d || cp == 0x90 ||
+	    cp == 0x98 || cp == 0x9e || cp == 0x9f;
+}
+
 char *
 sanitize_text(const char *s, size_t n, unsigned flags, size_t *outlen)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	char *out, *q;
 	size_t i, k;
 	int32_t cp;
@@ -47,7 +125,14 @@ sanitize_text(const char *s, size_t n, unsigned flags, size_t *outlen)
 		return NULL;
 	for (i = 0, q = out; i < n; i += k) {
 		k = u8_decode(s + i, n - i, &cp);
+		if (introducer(cp)) {
+			k = seq_len(u, n, i, cp, k);
+			continue;
+		}
 		if (drop_cp(cp, flags)) {
+			/* CR LF is one line end. */
+			if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
+				continue;
 			if (space_for(cp))
 				*q++ = ' ';
 			continue;
@@ -65,6 +150,43 @@ sanitize_text(const char *s, size_t n, unsigned flags, size_t *outlen)
 	if (outlen)
 		*outlen = (size_t)(q - out);
 	return out;
+}
+
+size_t
+sanitize_escapes(char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0, k, ilen;
+	int32_t cp;
+
+	while (i < n) {
+		if (u[i] == 0x1b) {
+			cp = 0x1b;
+			ilen = 1;
+		} else if (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x90 &&
+		    u[i + 1] <= 0x9f && introducer(u[i + 1])) {
+			cp = u[i + 1];
+			ilen = 2;
+		} else {
+			s[o++] = s[i++];
+			continue;
+		}
+		k = seq_len(u, n, i, cp, ilen);
+		/* In a page, a "sequence" that takes in a '<' or '>' is
+		 * markup after a stray ESC (ESC < is a VT52 code): leave it
+		 * for the later, per-character pass. */
+		if (k > ilen && memchr(s + i, '<', k) == NULL &&
+		    memchr(s + i, '>', k) == NULL) {
+			i += k;
+			continue;
+		}
+		memmove(s + o, s + i, ilen);
+		o += ilen;
+		i += ilen;
+	}
+	if (o < n)
+		s[o] = '\0';
+	return o;
 }
 
 int

@@ -25,6 +25,16 @@ u8_decode(const char *s, size_t n, int32_t *cp)
 	return (size_t)k;
 }
 
+/* Prepended concatenation marks and the soft hyphen are format
+ * characters that terminals still draw in a cell (glibc gives them 1). */
+static int
+visible_format(int32_t cp)
+{
+	return cp == 0xad || (cp >= 0x600 && cp <= 0x605) || cp == 0x6dd ||
+	    cp == 0x70f || cp == 0x890 || cp == 0x891 || cp == 0x8e2 ||
+	    cp == 0x110bd || cp == 0x110cd;
+}
+
 int
 u8_cpwidth(int32_t cp)
 {
@@ -32,10 +42,23 @@ u8_cpwidth(int32_t cp)
 
 	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		return 0;
+	/* Hangul medial vowels and final consonants join the leading
+	 * consonant's two cells (as glibc's wcwidth has it). */
+	if ((cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff))
+		return 0;
+	/* Circled numbers on black squares and the Yijing hexagrams are
+	 * wide in glibc, narrow in utf8proc: the wider wins. */
+	if ((cp >= 0x3248 && cp <= 0x324f) || (cp >= 0x4dc0 && cp <= 0x4dff))
+		return 2;
 	p = utf8proc_get_property(cp);
 	/* Zero-width format characters (ZWJ, ZWSP, bidi marks). */
 	if (p->category == UTF8PROC_CATEGORY_CF)
-		return 0;
+		return visible_format(cp);
+	/* Spacing marks (Devanagari vowel signs) take a cell in terminals,
+	 * as wcwidth says, though utf8proc counts them as 0. */
+	if (p->category == UTF8PROC_CATEGORY_MC)
+		return (cp >= 0x302e && cp <= 0x302f) ||
+		    (cp >= 0x16ff0 && cp <= 0x16ff1) ? 2 : 1;
 	return utf8proc_charwidth(cp);
 }
 
@@ -68,16 +91,18 @@ u8_grapheme_width(const char *s, size_t len)
 	int32_t cp;
 	int w = 0, cw;
 
-	/* A cluster is as wide as its widest part: a base letter with marks
-	 * is 1, an emoji ZWJ sequence or one with VS16 is 2. */
+	/* The sum of the code points' cells, as a terminal that places them
+	 * one by one (wcwidth, ncurses) advances the cursor: a base with
+	 * marks is 1, a flag 2, an emoji ZWJ family may be 6.  A terminal
+	 * that draws the family as one 2-cell glyph gets a shorter line,
+	 * never a longer one.  VS16 asks for emoji presentation, which is 2
+	 * cells wherever it is honoured, so it raises a 1-cell base to 2. */
 	for (i = 0; i < len; i += k) {
 		k = u8_decode(s + i, len - i, &cp);
+		cw = u8_cpwidth(cp);
 		if (cp == 0xfe0f && w == 1)
-			cw = 2;
-		else
-			cw = u8_cpwidth(cp);
-		if (cw > w)
-			w = cw;
+			cw = 1;
+		w += cw;
 	}
 	return w;
 }

@@ -2,8 +2,11 @@
  * uwidth.h - display width and grapheme clusters of UTF-8 text.
  *
  * Widths follow East Asian Width (wide and fullwidth: 2 columns; combining
- * marks, ZWJ and other zero-width characters: 0; controls: 0 since they
- * never reach here).  Grapheme clusters follow UAX #29 (utf8proc).
+ * marks, ZWJ, Hangul medial/final jamo and other zero-width characters: 0;
+ * controls: 0 since they never reach here), as glibc's wcwidth does.  A
+ * cluster is the sum of its code points (what a terminal placing them one
+ * by one advances), at least 2 with VS16: never less than any terminal
+ * draws.  Grapheme clusters follow UAX #29 (utf8proc).
  */
 #ifndef LEDE_UWIDTH_H
 #define LEDE_UWIDTH_H
