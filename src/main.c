@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
+#include <config.h> /* autoconf; "config.h" would find src/config.h */
 
 #include "article.h"
+#include "cache_cmd.h"
 #include "dump.h"
 #include "json_out.h"
 #include "source.h"
+#include "termout.h"
 #include "ui.h"
 
 enum cli_id {
@@ -113,6 +115,33 @@ parse_range(const char *s, int *a, int *b)
 	return 0;
 }
 
+/* --dump to stdout; outside a UTF-8 locale through a memory stream and
+ * termout, which converts to the locale's charset (text area). */
+static int
+dump_terminal(const struct doc *d, const struct dump_opts *o,
+    struct lede_err *err)
+{
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int rc;
+
+	if (termout_is_utf8())
+		return dump_doc(stdout, d, o, err);
+	if ((fp = open_memstream(&mem, &len)) == NULL)
+		return err_set(err, LEDE_ENOMEM, "cannot write output: %s",
+		    strerror(errno));
+	rc = dump_doc(fp, d, o, err);
+	if (fclose(fp) == EOF && rc == 0)
+		rc = err_set(err, LEDE_ENOMEM, "cannot write output: %s",
+		    strerror(errno));
+	if (rc == 0 && termout_write(stdout, mem, len) == -1)
+		rc = err_set(err, LEDE_EIO, "cannot write output: %s",
+		    strerror(errno));
+	free(mem);
+	return rc;
+}
+
 static int
 run_batch(const struct args *a, const char *srcname)
 {
@@ -126,10 +155,19 @@ run_batch(const struct args *a, const char *srcname)
 		fprintf(stderr, "lede: %s\n", err.msg);
 		return 1;
 	}
+	if (src.warning != NULL)
+		fprintf(stderr, "lede: %s\n", src.warning);
 	ao.url = a->url ? a->url : src.url;
 	ao.encoding = a->encoding;
 	ao.content_type = src.content_type;
 	d = article_from_bytes(src.bytes.data, src.bytes.len, &ao, &err);
+	if (d != NULL) {
+		struct lede_err rerr = {0};
+
+		/* History is a convenience: report, never fail the dump. */
+		if (source_record(&src, &a->src, d, &rerr) == -1)
+			fprintf(stderr, "lede: %s\n", rerr.msg);
+	}
 	source_release(&src);
 	if (d == NULL) {
 		fprintf(stderr, "lede: %s\n", err.msg);
@@ -138,7 +176,7 @@ run_batch(const struct args *a, const char *srcname)
 	if (a->json) {
 		char *s = json_out_doc(d, &err);
 
-		if (s == NULL || fputs(s, stdout) == EOF ||
+		if (s == NULL || termout_json(s, stdout) == -1 ||
 		    fputc('\n', stdout) == EOF) {
 			fprintf(stderr, "lede: %s\n",
 			    s ? "cannot write output" : err.msg);
@@ -156,7 +194,7 @@ run_batch(const struct args *a, const char *srcname)
 		o.ansi = a->ansi;
 		o.first_block = a->first_block;
 		o.last_block = a->last_block;
-		if (dump_doc(stdout, d, &o, &err) == -1) {
+		if (dump_terminal(d, &o, &err) == -1) {
 			fprintf(stderr, "lede: %s\n", err.msg);
 			rc = 1;
 		}
@@ -231,10 +269,12 @@ main(int argc, char **argv)
 		default: return 2;
 		}
 	}
-	if (a.cache_list || a.cache_prune || a.search) {
-		fprintf(stderr, "lede: the cache is not built in yet\n");
-		return 1;
-	}
+	if (a.cache_list)
+		return cache_cmd_list(&a.src);
+	if (a.cache_prune)
+		return cache_cmd_prune(&a.src, a.cache_prune);
+	if (a.search)
+		return cache_cmd_search(&a.src, a.search);
 	if (argc - optind > 1)
 		return bad_usage("too many sources: '%s'", argv[optind + 1]);
 	if (a.dump || a.json) {
