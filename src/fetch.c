@@ -13,7 +13,7 @@
 
 #include <curl/curl.h>
 
-#include <config.h> /* autoconf: angle brackets skip src/config.h */
+#include <config.h> /* autoconf's, from the build directory */
 
 #include "fetch.h"
 #include "util.h"

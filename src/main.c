@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <config.h> /* autoconf; "config.h" would find src/config.h */
+#include <config.h> /* autoconf's, from the build directory */
 
 #include "article.h"
 #include "cache_cmd.h"
