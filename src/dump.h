@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "buf.h"
 #include "doc.h"
 #include "err.h"
 
@@ -24,6 +25,10 @@ struct dump_opts {
 void dump_opts_default(struct dump_opts *o);
 /* Returns 0, or -1 with err filled (write error, no memory). */
 int dump_doc(FILE *fp, const struct doc *d, const struct dump_opts *o,
+    struct lede_err *err);
+/* The same text appended to out (export of a selection: first_block and
+ * last_block).  Plain text unless o->ansi.  Returns 0 or -1 with err. */
+int export_doc(struct buf *out, const struct doc *d, const struct dump_opts *o,
     struct lede_err *err);
 
 #endif

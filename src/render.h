@@ -62,7 +62,9 @@ struct render_opts {
 	int header;		/* title, deck, byline, dates, source */
 	int links;		/* numbered links and related list at the end */
 	int wrap;		/* 0: one line per paragraph (export --no-wrap) */
-	int first_block, last_block; /* body block range; -1 for all */
+	int first_block, last_block; /* body blocks A..B, 1-based; 0 all */
+	int plain;		/* plain-text export look: "> " quote prefix,
+				 * "[Photo: caption]"; 0: the screen look */
 };
 
 void render_opts_default(struct render_opts *o);
