@@ -1,0 +1,185 @@
+/*
+ * pane_article_find.c - search in the article: / and ?, n and N.  Case-
+ * smart (a pattern with an upper-case letter matches case exactly, else
+ * case is ignored, Unicode-aware).  Matches are found line by line in the
+ * rendered text; pane_article.c highlights those on screen.  UI only.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "pane_article.h"
+#include "uwidth.h"
+
+static int32_t
+fold(int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	return utf8proc_tolower(c);
+}
+
+int
+art_smart_icase(const char *pat)
+{
+	size_t i = 0, n = strlen(pat);
+	int32_t c;
+
+	while (i < n) {
+		i += u8_decode(pat + i, n - i, &c);
+		if (fold(c) != c)
+			return 0;
+	}
+	return 1;
+}
+
+/* Does pat match at s?  *len gets the bytes of s matched. */
+static int
+match_here(const char *s, size_t n, const char *pat, int icase, size_t *len)
+{
+	size_t i = 0, j = 0, m = strlen(pat);
+	int32_t a, b;
+
+	if (!icase) {
+		if (m > n || memcmp(s, pat, m) != 0)
+			return 0;
+		*len = m;
+		return 1;
+	}
+	while (j < m) {
+		if (i >= n)
+			return 0;
+		i += u8_decode(s + i, n - i, &a);
+		j += u8_decode(pat + j, m - j, &b);
+		if (fold(a) != fold(b))
+			return 0;
+	}
+	*len = i;
+	return 1;
+}
+
+int
+art_find(const char *s, size_t n, size_t from, const char *pat, int icase,
+    size_t *off, size_t *len)
+{
+	size_t i;
+
+	if (pat[0] == '\0')
+		return 0;
+	for (i = from; i < n; i++) {
+		/* Start on a character boundary only. */
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (!icase && s[i] != pat[0])
+			continue;
+		if (match_here(s + i, n - i, pat, icase, len)) {
+			*off = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The last match in line before byte "before". */
+static int
+find_back(const char *s, size_t n, size_t before, const char *pat,
+    int icase, size_t *off)
+{
+	size_t from = 0, o, l;
+	int found = 0;
+
+	while (art_find(s, n, from, pat, icase, &o, &l) && o < before) {
+		*off = o;
+		found = 1;
+		from = o + 1;
+	}
+	return found;
+}
+
+int
+art_search(struct ui *ui, struct art *a, int dir, int fresh)
+{
+	const struct lines *L = a->lines;
+	size_t li, off, len, k;
+	int wrapped = 0;
+
+	if (L == NULL || L->n == 0)
+		return UI_HANDLED;
+	if (a->pat[0] == '\0') {
+		ui_message(ui, "no search yet (/ or ?)");
+		return UI_HANDLED;
+	}
+	if (fresh || !a->have_hit) {
+		li = dir > 0 ? a->top : a->top + (size_t)a->h;
+		if (li >= L->n)
+			li = L->n - 1;
+		off = dir > 0 ? 0 : L->v[li].len + 1;
+	} else {
+		li = a->hit_line;
+		off = dir > 0 ? a->hit_off + 1 : a->hit_off;
+	}
+	/* Every line once, then the start line again from its other end. */
+	for (k = 0; k <= L->n; k++) {
+		const struct line *l;
+
+		if (k > 0) {
+			if (dir > 0) {
+				li = li + 1 < L->n ? li + 1 : 0;
+				wrapped |= li == 0;
+				off = 0;
+			} else {
+				wrapped |= li == 0;
+				li = li > 0 ? li - 1 : L->n - 1;
+				off = L->v[li].len + 1;
+			}
+		}
+		l = &L->v[li];
+		if (dir > 0 && art_find(l->text, l->len, off, a->pat,
+		    a->icase, &off, &len))
+			goto found;
+		if (dir < 0 && find_back(l->text, l->len, off, a->pat,
+		    a->icase, &off))
+			goto found;
+	}
+	a->have_hit = 0;
+	ui_error(ui, "pattern not found: '%s'", a->pat);
+	return UI_HANDLED;
+found:
+	a->have_hit = 1;
+	a->hit_line = li;
+	a->hit_off = off;
+	art_show_line(a, li);
+	if (wrapped)
+		ui_message(ui, dir > 0 ? "search hit the bottom, continued "
+		    "at the top" : "search hit the top, continued at the "
+		    "bottom");
+	ui_dirty(ui, PANE_ARTICLE);
+	ui_dirty(ui, PANE_STATUS);
+	return UI_HANDLED;
+}
+
+static void
+search_done(struct ui *ui, const char *text, void *arg)
+{
+	struct art *a = pane_article_state(ui);
+	int back = arg != NULL;
+
+	if (text == NULL)
+		return;
+	/* An empty pattern repeats the last search in the new direction. */
+	if (*text) {
+		snprintf(a->pat, sizeof(a->pat), "%s", text);
+		a->icase = art_smart_icase(a->pat);
+	}
+	a->back = back;
+	art_search(ui, a, back ? -1 : 1, 1);
+}
+
+void
+art_search_prompt(struct ui *ui, int back)
+{
+	static int tag;
+
+	pane_status_prompt(ui, back ? "?" : "/", NULL, search_done,
+	    back ? &tag : NULL);
+}

@@ -1,0 +1,113 @@
+#!/bin/sh
+# tui_keys.sh - every default key of keys.def does what the help says, in
+# a real terminal (tmux).  Keys with more to check (search, links, export,
+# help, resize) also have their own tests; this one covers the rest.
+. "$top_srcdir/tests/tui_lib.sh"
+
+ART="$top_srcdir/tests/tui/article.html"
+"$PYTHON3" "$top_srcdir/tests/gen_long.py" 300 >"$TUI_TMP/long.html" ||
+    fail "cannot make the long article"
+
+# key KEY... EXPECT: press, then wait for EXPECT on the screen.
+key() {
+	eval "last=\${$#}"
+	while [ $# -gt 1 ]; do
+		tui_keys "$1"
+		shift
+	done
+	tui_wait "$last"
+}
+
+tui_start 100 30 --theme "$top_srcdir/themes/default" "$TUI_TMP/long.html"
+tui_wait " 1/"
+page=27		# 29 rows less two lines of context
+key Down " 2/"
+key Up " 1/"
+key C-e " 2/"
+key C-y " 1/"
+key NPage " $((1 + page))/"
+key PPage " 1/"
+key Space " $((1 + page))/"
+key b " 1/"
+key C-f " $((1 + page))/"
+key C-b " 1/"
+key C-d " 15/"
+key C-u " 1/"
+key End "100%"
+key Home " 1/"
+key G "100%"
+key g " 1/"
+# Paragraphs: } goes to the next block start (the top line is a block's
+# first line), { back.
+pos() {
+	tui_screen | tail -1 | sed -n 's|.* \([0-9]*\)/[0-9]* .*|\1|p'
+}
+tui_keys '}'
+tui_wait "Part 1"
+p1=$(pos)
+tui_keys '}'
+tui_wait "Paragraph 1 of 300"
+i=0
+while [ "$(pos)" = "$p1" ]; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || fail "} did not move"
+	sleep 0.05
+done
+tui_screen | head -1 | grep -q "^ *Paragraph 1 of 300" ||
+    fail "} did not put the paragraph at the top"
+key '{' " $p1/"
+key ']' "Part 2"
+tui_screen | head -1 | grep -q "^ *Part 2" || fail "] did not go to Part 2"
+key '[' " $p1/"
+# The reading column: = widens, - narrows.
+key = "reading column: 84"
+key - "reading column: 80"
+key - "reading column: 76"
+awk_ok=$(tui_screen | head -29 | awk '{ sub(/ +$/, ""); if (length($0) > 88) print "long" }')
+[ -z "$awk_ok" ] || fail "the column did not narrow"
+key = "reading column: 80"
+# ^L repaints; the screen is the same.
+before=$(tui_screen | head -29)
+tui_keys C-l
+tui_gone "reading column"
+[ "$(tui_screen | head -29)" = "$before" ] || fail "^L changed the screen"
+# ^A selects everything.
+total=$(tui_screen | tail -1 | sed -n 's|.* [0-9]*/\([0-9]*\) .*|\1|p')
+key C-a "-- LINES -- $total lines, 307 paragraphs selected"
+key Escape "A very long article"
+tui_gone "selected"
+tui_stop
+
+tui_start 100 30 --theme "$top_srcdir/themes/default" "$ART"
+tui_wait "Harbour lights return to Port Elm"
+# ^N and ^P move between links like > and <.
+key C-n "[1] https://gazette.example/tags/silver-band"
+key C-n "[2] https://gazette.example/2023/11/council-lighting-plan"
+key C-p "[1] https://gazette.example/tags/silver-band"
+# N goes back to the previous match.
+key / l a m p s Enter "lamps"
+line1=$(tui_screen | tail -1)
+key n "lamps"
+key N "lamps"
+# Enter follows; Left and Right go back and forward.
+tui_keys Escape G
+tui_wait "Read the history of the"
+tui_step_to '<' "second.html"
+key Enter "Second page marker"
+key Left "Read the history of the"
+key Right "Second page marker"
+key Left "Read the history of the"
+# L, # and R show the library, the links and the article (narrow screen:
+# one pane at a time).
+key L "Library"
+tui_gone "Read the history of the"
+key '#' "Links (7)"
+key R "Read the history of the"
+tui_gone "Links (7)"
+# In the links pane, a number then Enter opens that link.
+tui_keys '#'
+tui_wait "Links (7)"
+key 4 "link 4 (Enter opens)"
+key Enter "Second page marker"
+tui_alive
+exit 0
