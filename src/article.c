@@ -1,0 +1,149 @@
+/*
+ * article.c - the pipeline from bytes to a struct doc: charset_decode()
+ * to UTF-8, libxml2 parse, metadata, reader-mode extraction (clean,
+ * score, tidy, build).  When the first pass finds too little text it
+ * tries again with fewer rules, as Readability does, and keeps the best.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "charset.h"
+#include "extract.h"
+#include "util.h"
+
+#define ARTICLE_MIN_CHARS 500 /* below this, retry with fewer rules */
+
+void
+extract_release(struct extract_ctx *x)
+{
+	size_t i;
+
+	free(x->st);
+	for (i = 0; i < x->nold; i++)
+		free(x->old[i]);
+	free(x->base);
+	free(x->byline_dom);
+	free(x->title_dom);
+	free(x->title_tag);
+	memset(x, 0, sizeof(*x));
+}
+
+static struct doc *
+run(const char *utf8, size_t n, const struct article_opts *o, int flags,
+    int *page_chars, struct lede_err *err)
+{
+	struct extract_ctx x;
+	struct doc *d;
+	xmlNode *art;
+
+	memset(&x, 0, sizeof(x));
+	if ((d = doc_new()) == NULL) {
+		err_set(err, LEDE_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (o && o->url)
+		doc_set(d, DOC_URL, o->url, "input");
+	if ((x.html = html_parse(utf8, n, err)) == NULL) {
+		doc_free(d);
+		return NULL;
+	}
+	x.doc = d;
+	x.flags = flags;
+	if (extract_stats(&x) == -1 || meta_read(&x) == -1)
+		goto nomem;
+	if (page_chars) {
+		const struct ex_stat *rs =
+		    extract_stat(xmlDocGetRootElement(x.html));
+
+		*page_chars = rs ? rs->chars : 0;
+	}
+	extract_clean(&x); /* keeps the figures up to date */
+	if ((art = extract_pick(&x)) == NULL)
+		goto nomem;
+	meta_article_time(&x, art);
+	extract_tidy(&x, art);
+	extract_build(&x, art);
+	meta_finish(&x);
+	html_free(x.html);
+	extract_release(&x);
+	return d;
+nomem:
+	html_free(x.html);
+	extract_release(&x);
+	doc_free(d);
+	err_set(err, LEDE_ENOMEM, "out of memory");
+	return NULL;
+}
+
+static size_t
+text_len(const struct doc *d)
+{
+	char *t = doc_body_text(d);
+	size_t n = t ? strlen(t) : 0;
+
+	free(t);
+	return n;
+}
+
+struct doc *
+article_from_html(const char *utf8, size_t n, const struct article_opts *o,
+    struct lede_err *err)
+{
+	static const int tries[] = {
+	    EX_ALL,
+	    EX_ALL & ~EX_STRIP_UNLIKELY,
+	    EX_CLEAN_COND,
+	    0,
+	};
+	struct doc *best = NULL, *d;
+	size_t i, bl = 0, l;
+	int page = 0;
+
+	if (utf8 == NULL || n == 0) {
+		err_set(err, LEDE_EINPUT, "empty page");
+		return NULL;
+	}
+
+	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+		if ((d = run(utf8, n, o, tries[i], i == 0 ? &page : NULL,
+		         err)) == NULL)
+			break;
+		l = text_len(d);
+		if (best == NULL || l > bl) {
+			doc_free(best);
+			best = d;
+			bl = l;
+		} else
+			doc_free(d);
+		/* Enough text, or a page too short for any pass to find
+		   more: no retry. */
+		if (bl >= ARTICLE_MIN_CHARS || page < ARTICLE_MIN_CHARS)
+			break;
+	}
+	return best;
+}
+
+struct doc *
+article_from_bytes(const char *bytes, size_t n, const struct article_opts *o,
+    struct lede_err *err)
+{
+	struct charset_result cr;
+	struct doc *d;
+
+	if (bytes == NULL || n == 0) {
+		err_set(err, LEDE_EINPUT, "empty page");
+		return NULL;
+	}
+	memset(&cr, 0, sizeof(cr));
+	if (charset_decode(bytes, n, o ? o->encoding : NULL,
+	        o ? o->content_type : NULL, &cr, err) == -1)
+		return NULL;
+	d = article_from_html(cr.utf8, cr.len, o, err);
+	if (d) {
+		d->charset = xstrdup(cr.label[0] ? cr.label : cr.name);
+		d->charset_source = xstrdup(cr.source);
+	}
+	free(cr.utf8);
+	return d;
+}

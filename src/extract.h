@@ -1,0 +1,118 @@
+/*
+ * extract.h - the reader-mode extractor's internal interface, shared by
+ * extract_*.c, meta*.c and article.c.  Holds libxml2 types: include it
+ * only from those files.
+ *
+ * Flow (article.c), each step one pass over the tree or less:
+ * extract_stats() (per-element text figures and class/id word bits),
+ * meta_read() (metadata from the whole page), extract_clean() (drops
+ * junk, moves related-story lists to doc->links; extract_remove() keeps
+ * the figures of what stays up to date), extract_pick() (scores
+ * candidates, joins siblings and the lead), meta_article_time(),
+ * extract_tidy() (conditional cleaning inside the article),
+ * extract_build() (libxml2 tree -> struct doc blocks), meta_finish().
+ * When too little text comes out, article.c retries with fewer rules.
+ */
+#ifndef LEDE_EXTRACT_H
+#define LEDE_EXTRACT_H
+
+#include "doc.h"
+#include "html.h"
+
+/* Per-element figures, reached through node->_private. */
+struct ex_stat {
+	int chars;     /* text length, CJK counted double */
+	int linkchars; /* of which inside <a> */
+	int commas;
+	int np, nimg, nli, ninput, nembed, nfig;
+	int headchars; /* text inside h1..h6 */
+	int listchars; /* text inside ul/ol */
+	double score;
+	int scored;      /* score initialised */
+	unsigned cw, iw; /* word bits of class and id (W_*) */
+	int datatable;  /* tables: 0 unknown, 1 data, -1 layout */
+};
+
+/* Word sets found in class/id (extract_words.c). */
+enum {
+	W_NEG = 1 << 0,      /* negative class weight */
+	W_POS = 1 << 1,      /* positive class weight */
+	W_UNLIKELY = 1 << 2, /* unlikely candidate */
+	W_MAYBE = 1 << 3,    /* ...but maybe it is one */
+	W_REL = 1 << 4,      /* related-story container */
+	W_META = 1 << 5,     /* date/meta line */
+	W_BYLINE = 1 << 6,   /* byline */
+	W_COMMENT = 1 << 7,  /* reader comments: never the article */
+	W_JUNK = 1 << 8,     /* cookie, newsletter, share, ad boxes */
+	W_DECK = 1 << 9,     /* subtitle, standfirst */
+	W_TITLE = 1 << 10,   /* title, headline */
+};
+unsigned extract_words(const char *lower);
+unsigned extract_words_of(const xmlNode *n, const char *attr);
+
+enum {
+	EX_STRIP_UNLIKELY = 1, /* drop unlikely class/id candidates */
+	EX_WEIGHT_CLASSES = 2, /* class/id hints in scores */
+	EX_CLEAN_COND = 4,     /* conditional cleaning of the article */
+	EX_ALL = 7,
+};
+
+struct extract_ctx {
+	struct doc *doc;
+	htmlDocPtr html;
+	char *base;       /* base URL: <base href> over the page URL */
+	const char *lang; /* borrowed from doc */
+	int flags;
+	struct ex_stat *st; /* stats arena */
+	size_t nst, capst;
+	struct ex_stat *old[8]; /* earlier arenas, freed at release */
+	size_t nold;
+	char *byline_dom; /* byline found in the page text */
+	char *title_dom;  /* the main <h1>, if any */
+	char *title_tag;  /* the <title>, cleaned of its site part */
+	xmlNode *lead;    /* a block repeating the description */
+};
+
+/* meta.c: fill doc->meta from <head>, JSON-LD, microdata, visible lines.
+ * Sets x->base. */
+int meta_read(struct extract_ctx *x);
+/* meta.c: a <time> inside the article outranks weak page-wide dates. */
+void meta_article_time(struct extract_ctx *x, xmlNode *art);
+/* meta.c: decode entities left in a string (sites that escape twice). */
+char *meta_unescape(const char *s);
+/* meta.c: after cleaning, use DOM byline and fill what is missing. */
+void meta_finish(struct extract_ctx *x);
+/* meta_jsonld.c: read JSON-LD scripts into doc fields with source
+ * "json-ld".  Returns how many fields were set. */
+int meta_jsonld(struct extract_ctx *x, const char *json, size_t n);
+
+/* extract_score.c */
+int extract_stats(struct extract_ctx *x);
+int extract_stats_under(struct extract_ctx *x, xmlNode *root);
+struct ex_stat *extract_stat(const xmlNode *n); /* NULL when none */
+/* Unlink and free n, taking its figures out of its ancestors'. */
+void extract_remove(xmlNode *n);
+int extract_class_weight(const xmlNode *n);
+double extract_link_density(const xmlNode *n);
+xmlNode *extract_pick(struct extract_ctx *x);
+/* extract_clean.c */
+void extract_clean(struct extract_ctx *x);
+void extract_tidy(struct extract_ctx *x, xmlNode *article);
+int extract_is_data_table(const xmlNode *table);
+int extract_is_hidden(const xmlNode *n);
+/* extract_related.c: when n starts a related-story block, put its links
+ * in doc->links (LINK_RELATED, with the block's label) and return the
+ * node the caller must remove (n, its parent, or its next sibling; n goes
+ * too).  NULL when n is not one. */
+xmlNode *extract_related(struct extract_ctx *x, xmlNode *n);
+/* 1 when a short text is a related-story label ("Related", "Weitere
+ * Artikel", "관련기사"...). */
+int extract_related_label(const char *text);
+/* extract_build.c */
+int extract_build(struct extract_ctx *x, xmlNode *article);
+/* Resolve an image's source (src, data-src, srcset...): new string. */
+char *extract_img_src(struct extract_ctx *x, const xmlNode *img);
+
+void extract_release(struct extract_ctx *x);
+
+#endif

@@ -1,0 +1,683 @@
+/*
+ * extract_score.c - find the article container: per-element text figures
+ * in one bottom-up pass, then Readability-style candidate scoring (text
+ * length, commas, tag and class/id hints, link density, CJK counted as
+ * denser text), the climb to a better parent, and sibling joining.  See
+ * extract.h.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+#define TOP_N 5
+
+struct ex_stat *
+extract_stat(const xmlNode *n)
+{
+	return n ? (struct ex_stat *)n->_private : NULL;
+}
+
+int
+extract_class_weight(const xmlNode *n)
+{
+	const struct ex_stat *s = extract_stat(n);
+	unsigned c, i;
+	int w = 0;
+
+	c = s ? s->cw : extract_words_of(n, "class");
+	i = s ? s->iw : extract_words_of(n, "id");
+	w += (c & W_NEG) ? -25 : 0;
+	w += (c & W_POS) ? 25 : 0;
+	w += (i & W_NEG) ? -25 : 0;
+	w += (i & W_POS) ? 25 : 0;
+	return w;
+}
+
+/* Text figures of one text node: chars (CJK double), commas. */
+static void
+text_fig(const unsigned char *s, int *chars, int *commas)
+{
+	int c = 0, k = 0, sp = 1;
+	unsigned u;
+
+	for (; s && *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			if (!sp)
+				c++;
+			sp = 1;
+			continue;
+		}
+		sp = 0;
+		if (*s < 0x80) {
+			c++;
+			k += *s == ',';
+			continue;
+		}
+		if ((*s & 0xc0) == 0x80)
+			continue;
+		c++;
+		if ((*s & 0xf0) == 0xe0 && s[1] && s[2]) {
+			u = ((unsigned)(*s & 0x0f) << 12) |
+			    ((unsigned)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+			/* Hangul, kana, Han: a character says about as
+			   much as a short word, so count it twice. */
+			if ((u >= 0xac00 && u <= 0xd7a3) ||
+			    (u >= 0x3040 && u <= 0x30ff) ||
+			    (u >= 0x4e00 && u <= 0x9fff))
+				c++;
+			/* CJK and Arabic commas */
+			if (u == 0xff0c || u == 0x3001 || u == 0x060c)
+				k++;
+		}
+	}
+	*chars += c;
+	*commas += k;
+}
+
+static int
+is_heading(const char *t)
+{
+	return t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
+}
+
+struct walk {
+	struct extract_ctx *x;
+	size_t next;
+};
+
+static void
+stat_rec(struct walk *w, xmlNode *n, int depth, int inlink, double lc)
+{
+	struct ex_stat *s, *k;
+	xmlNode *c;
+	const char *t = html_name(n), *href;
+	int tc, tk;
+
+	if (w->next >= w->x->nst)
+		return;
+	s = &w->x->st[w->next++];
+	memset(s, 0, sizeof(*s));
+	n->_private = s;
+	s->cw = extract_words_of(n, "class");
+	s->iw = extract_words_of(n, "id");
+	if (strcmp(t, "a") == 0 && !inlink) {
+		inlink = 1;
+		href = html_attr(n, "href");
+		lc = (href && href[0] == '#') ? 0.3 : 1.0;
+	}
+	for (c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			tc = tk = 0;
+			text_fig(c->content, &tc, &tk);
+			s->chars += tc;
+			s->commas += tk;
+			if (inlink)
+				s->linkchars += (int)(tc * lc + 0.5);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE || depth >= HTML_MAX_DEPTH) {
+			c->_private = NULL;
+			continue;
+		}
+		if (html_is(c, "script") || html_is(c, "style") ||
+		    html_is(c, "template")) {
+			c->_private = NULL;
+			continue;
+		}
+		stat_rec(w, c, depth + 1, inlink, lc);
+		if ((k = extract_stat(c)) == NULL)
+			continue;
+		s->chars += k->chars;
+		s->linkchars += k->linkchars;
+		s->commas += k->commas;
+		s->np += k->np;
+		s->nimg += k->nimg;
+		s->nli += k->nli;
+		s->ninput += k->ninput;
+		s->nembed += k->nembed;
+		s->nfig += k->nfig;
+		s->headchars += k->headchars;
+		s->listchars += k->listchars;
+	}
+	if (strcmp(t, "p") == 0)
+		s->np++;
+	else if (strcmp(t, "img") == 0)
+		s->nimg++;
+	else if (strcmp(t, "li") == 0)
+		s->nli++;
+	else if (strcmp(t, "input") == 0)
+		s->ninput++;
+	else if (strcmp(t, "object") == 0 || strcmp(t, "embed") == 0 ||
+	         strcmp(t, "iframe") == 0)
+		s->nembed++;
+	else if (strcmp(t, "figure") == 0)
+		s->nfig++;
+	else if (is_heading(t))
+		s->headchars = s->chars;
+	else if (strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0)
+		s->listchars = s->chars;
+}
+
+static size_t
+count_el(xmlNode *root)
+{
+	xmlNode *n;
+	size_t k = 0;
+
+	for (n = root; n; n = html_walk_next(n, root, 0))
+		if (n->type == XML_ELEMENT_NODE)
+			k++;
+	return k;
+}
+
+int
+extract_stats_under(struct extract_ctx *x, xmlNode *root)
+{
+	struct walk w;
+	size_t k;
+	struct ex_stat *st;
+
+	k = count_el(root) + 1;
+	if (k > x->capst) {
+		/* Nodes outside root may still point into the old arena:
+		   keep it alive until extract_release(). */
+		if ((st = malloc(sizeof(*st) * k)) == NULL)
+			return -1;
+		if (x->st && x->nold < sizeof(x->old) / sizeof(x->old[0]))
+			x->old[x->nold++] = x->st;
+		else
+			free(x->st);
+		x->st = st;
+		x->capst = k;
+	}
+	x->nst = k;
+	w.x = x;
+	w.next = 0;
+	stat_rec(&w, root, 0, 0, 1.0);
+	return 0;
+}
+
+int
+extract_stats(struct extract_ctx *x)
+{
+	return extract_stats_under(x, xmlDocGetRootElement(x->html));
+}
+
+/* Take n's figures out of its ancestors', then free it. */
+void
+extract_remove(xmlNode *n)
+{
+	struct ex_stat *s = extract_stat(n), *a;
+	xmlNode *p;
+
+	if (s) {
+		for (p = n->parent; p && p->type == XML_ELEMENT_NODE;
+		     p = p->parent) {
+			if ((a = extract_stat(p)) == NULL)
+				break;
+			a->chars -= s->chars;
+			a->linkchars -= s->linkchars;
+			a->commas -= s->commas;
+			a->np -= s->np;
+			a->nimg -= s->nimg;
+			a->nli -= s->nli;
+			a->ninput -= s->ninput;
+			a->nembed -= s->nembed;
+			a->nfig -= s->nfig;
+			a->headchars -= s->headchars;
+			a->listchars -= s->listchars;
+		}
+	}
+	html_remove(n);
+}
+
+double
+extract_link_density(const xmlNode *n)
+{
+	const struct ex_stat *s = extract_stat(n);
+
+	if (s == NULL || s->chars == 0)
+		return 0;
+	return (double)s->linkchars / s->chars;
+}
+
+static void
+init_score(struct extract_ctx *x, xmlNode *n, struct ex_stat *s)
+{
+	const char *t = html_name(n);
+
+	s->scored = 1;
+	s->score = 0;
+	if (strcmp(t, "div") == 0)
+		s->score += 5;
+	else if (strcmp(t, "pre") == 0 || strcmp(t, "td") == 0 ||
+	         strcmp(t, "blockquote") == 0)
+		s->score += 3;
+	else if (strcmp(t, "address") == 0 || strcmp(t, "ol") == 0 ||
+	         strcmp(t, "ul") == 0 || strcmp(t, "dl") == 0 ||
+	         strcmp(t, "dd") == 0 || strcmp(t, "dt") == 0 ||
+	         strcmp(t, "li") == 0 || strcmp(t, "form") == 0)
+		s->score -= 3;
+	else if (is_heading(t) || strcmp(t, "th") == 0)
+		s->score -= 5;
+	if (x->flags & EX_WEIGHT_CLASSES)
+		s->score += extract_class_weight(n);
+}
+
+/* Block elements (Readability's DIV_TO_P_ELEMS and the HTML5 sections);
+ * a switch on the first letter keeps this off the profile. */
+static int
+is_block(const xmlNode *n)
+{
+	const char *t = html_name(n);
+
+	switch (t[0]) {
+	case 'a':
+		return strcmp(t, "article") == 0 || strcmp(t, "aside") == 0;
+	case 'b':
+		return strcmp(t, "blockquote") == 0;
+	case 'd':
+		return strcmp(t, "div") == 0 || strcmp(t, "dl") == 0;
+	case 'f':
+		return strcmp(t, "figure") == 0 || strcmp(t, "footer") == 0 ||
+		       strcmp(t, "form") == 0;
+	case 'h':
+		return (t[1] >= '1' && t[1] <= '6' && t[2] == '\0') ||
+		       strcmp(t, "header") == 0;
+	case 'i':
+		return strcmp(t, "img") == 0;
+	case 'm':
+		return strcmp(t, "main") == 0;
+	case 'n':
+		return strcmp(t, "nav") == 0;
+	case 'o':
+		return strcmp(t, "ol") == 0;
+	case 'p':
+		return t[1] == '\0' || strcmp(t, "pre") == 0;
+	case 's':
+		return strcmp(t, "section") == 0;
+	case 't':
+		return strcmp(t, "table") == 0;
+	case 'u':
+		return strcmp(t, "ul") == 0;
+	default:
+		return 0;
+	}
+}
+
+static void
+add_score(struct extract_ctx *x, xmlNode *n, int chars, int commas,
+    xmlNode **cands, size_t *ncand, size_t capc)
+{
+	double sc;
+	xmlNode *a;
+	int level;
+	struct ex_stat *s;
+
+	if (chars < 25)
+		return;
+	sc = 1 + (commas + 1) + (chars / 100 < 3 ? chars / 100 : 3);
+	for (a = n, level = 0; a && level < 5; a = a->parent, level++) {
+		if (a->type != XML_ELEMENT_NODE || a->parent == NULL ||
+		    a->parent->type != XML_ELEMENT_NODE)
+			return;
+		if ((s = extract_stat(a)) == NULL)
+			return;
+		if (!s->scored) {
+			init_score(x, a, s);
+			if (*ncand < capc)
+				cands[(*ncand)++] = a;
+		}
+		s->score += sc / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+	}
+}
+
+/* Text a div holds outside its block children is what Readability wraps
+ * in <p>s (one per <br><br> run) before scoring: score each run. */
+static void
+score_loose(struct extract_ctx *x, xmlNode *n, xmlNode **cands, size_t *ncand,
+    size_t capc)
+{
+	xmlNode *c, *d;
+	struct ex_stat *k;
+	int chars = 0, commas = 0;
+
+	for (c = n->children; c; c = c->next) {
+		int brk = 0;
+
+		if (c->type == XML_TEXT_NODE)
+			text_fig(c->content, &chars, &commas);
+		else if (c->type != XML_ELEMENT_NODE)
+			continue;
+		else if (is_block(c))
+			brk = 1;
+		else if (html_is(c, "br")) {
+			for (d = c->next;
+			     d && d->type == XML_TEXT_NODE && d->content &&
+			     strspn((const char *)d->content, " \t\r\n") ==
+			         strlen((const char *)d->content);
+			     d = d->next)
+				;
+			brk = d && html_is(d, "br");
+		} else if ((k = extract_stat(c)) != NULL) {
+			chars += k->chars;
+			commas += k->commas;
+		}
+		if (brk) {
+			add_score(x, n, chars, commas, cands, ncand, capc);
+			chars = commas = 0;
+		}
+	}
+	add_score(x, n, chars, commas, cands, ncand, capc);
+}
+
+static int
+has_block_kid(const xmlNode *n)
+{
+	const xmlNode *c;
+
+	for (c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && is_block(c))
+			return 1;
+	return 0;
+}
+
+static xmlNode *
+body_of(struct extract_ctx *x)
+{
+	xmlNode *r = xmlDocGetRootElement(x->html), *c;
+
+	for (c = html_first_el(r); c; c = html_next_el(c))
+		if (html_is(c, "body"))
+			return c;
+	return r;
+}
+
+static int
+nkids_el(const xmlNode *n)
+{
+	const xmlNode *c;
+	int k = 0;
+
+	for (c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			k++;
+	return k;
+}
+
+static int
+sentence_end(const xmlNode *n)
+{
+	char *t = html_text_dup(n), *p;
+	int ok = 0;
+
+	if (t == NULL)
+		return 0;
+	for (p = t; (p = strchr(p, '.')) != NULL; p++)
+		if (p[1] == ' ' || p[1] == '\0') {
+			ok = 1;
+			break;
+		}
+	free(t);
+	return ok;
+}
+
+/* Is cell n in a data table?  Decided once per table. */
+static int
+in_data_table(const xmlNode *n)
+{
+	const xmlNode *t;
+	struct ex_stat *s;
+	int k;
+
+	for (t = n->parent, k = 0; t && k < 4 && !html_is(t, "table");
+	     t = t->parent, k++)
+		;
+	if (t == NULL || !html_is(t, "table") || (s = extract_stat(t)) == NULL)
+		return 0;
+	if (s->datatable == 0)
+		s->datatable = extract_is_data_table(t) ? 1 : -1;
+	return s->datatable > 0;
+}
+
+/* 1 when a is n or one of its ancestors. */
+static int
+is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+	for (; n; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+/* A sibling that repeats the page's description is the article's lead. */
+static int
+lead_of(struct extract_ctx *x, const xmlNode *n)
+{
+	const char *deck = doc_get(x->doc, DOC_DECK);
+	char *t;
+	int r;
+
+	if (deck == NULL || extract_link_density(n) > 0.2)
+		return 0;
+	if ((t = html_text_dup(n)) == NULL)
+		return 0;
+	r = strlen(t) >= 40 && strlen(deck) >= 40 &&
+	    (strncmp(t, deck, 40) == 0 || strstr(deck, t) != NULL);
+	free(t);
+	return r;
+}
+
+xmlNode *
+extract_pick(struct extract_ctx *x)
+{
+	xmlNode *body = body_of(x), *n, *top = NULL, *p, *art, *s, *nx;
+	xmlNode **cands, *tops[TOP_N];
+	size_t ncand = 0, capc, i, j;
+	struct ex_stat *st, *ts;
+	double ld, thr;
+
+	capc = x->nst + 1;
+	if ((cands = malloc(sizeof(*cands) * capc)) == NULL)
+		return NULL;
+	for (n = body; n; n = html_walk_next(n, body, 0)) {
+		const char *t;
+
+		if (n->type != XML_ELEMENT_NODE ||
+		    (st = extract_stat(n)) == NULL)
+			continue;
+		t = html_name(n);
+		/* Cells of a data table (a list of names, a price grid) are
+		   not article prose: only layout tables' cells score. */
+		if (strcmp(t, "td") == 0 && in_data_table(n))
+			continue;
+		if (strcmp(t, "p") == 0 || strcmp(t, "pre") == 0 ||
+		    strcmp(t, "td") == 0 || strcmp(t, "section") == 0 ||
+		    (is_heading(t) && t[1] != '1')) {
+			/* Readability credits the ancestors, not the node. */
+			add_score(x, n->parent, st->chars, st->commas, cands,
+			    &ncand, capc);
+		} else if (strcmp(t, "div") == 0 || strcmp(t, "article") == 0 ||
+		           strcmp(t, "main") == 0) {
+			if (!has_block_kid(n)) {
+				/* a div of phrasing content reads as a <p> */
+				add_score(x, n->parent, st->chars, st->commas,
+				    cands, &ncand, capc);
+			} else {
+				/* loose text beside blocks: virtual <p>s, split
+				   at <br><br>, whose parent is this element */
+				score_loose(x, n, cands, &ncand, capc);
+			}
+		}
+	}
+	/* Scale by link density and keep the best few. */
+	memset(tops, 0, sizeof(tops));
+	for (i = 0; i < ncand; i++) {
+		st = extract_stat(cands[i]);
+		st->score *= 1 - extract_link_density(cands[i]);
+		for (j = 0; j < TOP_N; j++) {
+			if (tops[j] == NULL ||
+			    st->score > extract_stat(tops[j])->score) {
+				memmove(&tops[j + 1], &tops[j],
+				    sizeof(tops[0]) * (TOP_N - j - 1));
+				tops[j] = cands[i];
+				break;
+			}
+		}
+	}
+	free(cands);
+	top = tops[0];
+	if (top == NULL || top == body)
+		return body;
+	ts = extract_stat(top);
+	/* Several near-best candidates under one ancestor: take it. */
+	{
+		int nalt = 0;
+
+		for (i = 1; i < TOP_N && tops[i]; i++)
+			if (extract_stat(tops[i])->score / ts->score >= 0.75)
+				nalt++;
+		if (nalt >= 3) {
+			for (p = top->parent; p && p != body; p = p->parent) {
+				int hits = 0;
+
+				for (i = 1; i < TOP_N && tops[i]; i++) {
+					xmlNode *a;
+
+					if (extract_stat(tops[i])->score /
+					        ts->score <
+					    0.75)
+						continue;
+					for (a = tops[i]; a; a = a->parent)
+						if (a == p) {
+							hits++;
+							break;
+						}
+				}
+				if (hits >= 3) {
+					top = p;
+					break;
+				}
+			}
+			ts = extract_stat(top);
+			if (!ts->scored)
+				init_score(x, top, ts);
+		}
+	}
+	/* Climb while the parent scores better. */
+	{
+		double last = ts->score, sthr = last / 3;
+
+		for (p = top->parent;
+		     p && p != body && p->type == XML_ELEMENT_NODE;
+		     p = p->parent) {
+			st = extract_stat(p);
+			if (st == NULL || !st->scored)
+				continue;
+			if (st->score < sthr)
+				break;
+			if (st->score > last) {
+				top = p;
+				break;
+			}
+			last = st->score;
+		}
+	}
+	while (top->parent && top->parent != body &&
+	       top->parent->type == XML_ELEMENT_NODE &&
+	       nkids_el(top->parent) == 1)
+		top = top->parent;
+	ts = extract_stat(top);
+	if (!ts->scored)
+		init_score(x, top, ts);
+	/* Join the siblings that belong to the article. */
+	if ((art = xmlNewDocNode(x->html, NULL, BAD_CAST "div", NULL)) == NULL)
+		return NULL;
+	thr = ts->score * 0.2 > 10 ? ts->score * 0.2 : 10;
+	p = top->parent;
+	if (p == NULL) {
+		xmlFreeNode(art);
+		return top;
+	}
+	for (s = p->children; s; s = nx) {
+		int append = 0;
+		const char *tc = html_attr(top, "class");
+
+		nx = s->next;
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		st = extract_stat(s);
+		if (s == top)
+			append = 1;
+		else if (st) {
+			double bonus = 0;
+			const char *sc = html_attr(s, "class");
+
+			if (tc && *tc && sc && strcmp(tc, sc) == 0)
+				bonus = ts->score * 0.2;
+			if (st->scored && st->score + bonus >= thr)
+				append = 1;
+			else if (st->chars >= 50 && st->chars < 1500 &&
+			         lead_of(x, s))
+				append = 1;
+			else if (html_is(s, "p")) {
+				ld = extract_link_density(s);
+				if (st->chars > 80 && ld < 0.25)
+					append = 1;
+				else if (st->chars < 80 && st->chars > 0 &&
+				         ld == 0 && sentence_end(s))
+					append = 1;
+			}
+		}
+		if (append) {
+			xmlUnlinkNode(s);
+			xmlAddChild(art, s);
+		}
+	}
+	/* The lead found outside the article goes in front of it. */
+	if (x->lead && x->lead->parent) {
+		xmlNode *a;
+
+		for (a = x->lead; a && a != art; a = a->parent)
+			;
+		if (a == NULL && !is_ancestor(x->lead, art) &&
+		    !is_ancestor(x->lead, p)) {
+			struct ex_stat *ls = extract_stat(x->lead);
+
+			xmlUnlinkNode(x->lead);
+			if (art->children)
+				xmlAddPrevSibling(art->children, x->lead);
+			else
+				xmlAddChild(art, x->lead);
+			(void)ls;
+		}
+	}
+	/* Keep the new root in the document so xmlFreeDoc frees it; its
+	   figures are its children's (the arena keeps a spare slot). */
+	xmlAddChild(p, art);
+	{
+		struct ex_stat *as = &x->st[x->nst - 1], *k;
+
+		memset(as, 0, sizeof(*as));
+		for (s = art->children; s; s = s->next) {
+			if ((k = extract_stat(s)) == NULL)
+				continue;
+			as->chars += k->chars;
+			as->linkchars += k->linkchars;
+			as->commas += k->commas;
+			as->np += k->np;
+			as->nimg += k->nimg;
+			as->nli += k->nli;
+			as->ninput += k->ninput;
+			as->nembed += k->nembed;
+			as->nfig += k->nfig;
+			as->headchars += k->headchars;
+			as->listchars += k->listchars;
+		}
+		art->_private = as;
+	}
+	return art;
+}

@@ -1,0 +1,271 @@
+/*
+ * extract_words.c - the class/id hint words of the extractor and one
+ * matcher for all of them: an element's class (or id) is lowercased and
+ * scanned once, giving a bit per word set (negative, positive, unlikely,
+ * maybe, related, date/meta, byline).  The stats pass stores the bits so
+ * that no later pass scans attribute strings again.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "extract.h"
+
+struct word {
+	const char *w;
+	unsigned set;
+};
+
+/* Readability's lists (negative, positive, unlikelyCandidates,
+ * okMaybeItsACandidate) plus related-story, date and byline hints. */
+static const struct word words[] = {
+    {"-ad-", W_NEG | W_UNLIKELY},
+    {"hidden", W_NEG},
+    {"banner", W_NEG | W_UNLIKELY},
+    {"combx", W_NEG | W_UNLIKELY},
+    {"comment", W_NEG | W_UNLIKELY | W_COMMENT},
+    {"com-", W_NEG},
+    {"contact", W_NEG},
+    {"footer", W_NEG | W_UNLIKELY},
+    {"gdpr", W_NEG | W_UNLIKELY},
+    {"masthead", W_NEG},
+    {"media", W_NEG},
+    {"meta", W_NEG | W_META},
+    {"outbrain", W_NEG},
+    {"promo", W_NEG},
+    {"related", W_NEG | W_UNLIKELY | W_REL},
+    {"scroll", W_NEG},
+    {"share", W_NEG},
+    {"shoutbox", W_NEG | W_UNLIKELY},
+    {"sidebar", W_NEG | W_UNLIKELY},
+    {"skyscraper", W_NEG | W_UNLIKELY},
+    {"sponsor", W_NEG | W_UNLIKELY},
+    {"shopping", W_NEG},
+    {"tags", W_NEG},
+    {"widget", W_NEG},
+    {"article", W_POS | W_MAYBE},
+    {"body", W_POS | W_MAYBE},
+    {"content", W_POS | W_MAYBE},
+    {"entry", W_POS},
+    {"hentry", W_POS},
+    {"h-entry", W_POS},
+    {"main", W_POS | W_MAYBE},
+    {"page", W_POS},
+    {"pagination", W_POS | W_UNLIKELY},
+    {"post", W_POS | W_META},
+    {"text", W_POS},
+    {"blog", W_POS},
+    {"story", W_POS},
+    {"ai2html", W_UNLIKELY},
+    {"breadcrumbs", W_UNLIKELY},
+    {"community", W_UNLIKELY},
+    {"cover-wrap", W_UNLIKELY},
+    {"disqus", W_UNLIKELY | W_COMMENT},
+    {"extra", W_UNLIKELY},
+    {"header", W_UNLIKELY},
+    {"legends", W_UNLIKELY},
+    {"menu", W_UNLIKELY},
+    {"remark", W_UNLIKELY},
+    {"replies", W_UNLIKELY | W_COMMENT},
+    {"rss", W_UNLIKELY},
+    {"social", W_UNLIKELY | W_JUNK},
+    {"supplemental", W_UNLIKELY},
+    {"ad-break", W_UNLIKELY},
+    {"agegate", W_UNLIKELY},
+    {"pager", W_UNLIKELY},
+    {"popup", W_UNLIKELY},
+    {"yom-remote", W_UNLIKELY},
+    {"and", W_MAYBE},
+    {"column", W_MAYBE},
+    {"mathjax", W_MAYBE},
+    {"shadow", W_MAYBE},
+    {"most-viewed", W_REL},
+    {"mostviewed", W_REL},
+    {"most_viewed", W_REL},
+    {"most-read", W_REL},
+    {"mostread", W_REL},
+    {"most_read", W_REL},
+    {"mostpopular", W_REL},
+    {"most-popular", W_REL},
+    {"popular", W_REL},
+    {"more-from", W_REL},
+    {"morefrom", W_REL},
+    {"more-stories", W_REL},
+    {"morestories", W_REL},
+    {"recommend", W_REL},
+    {"also-read", W_REL},
+    {"trending", W_REL},
+    {"read-next", W_REL},
+    {"readnext", W_REL},
+    {"more-news", W_REL},
+    {"relacionad", W_REL},
+    {"verwandt", W_REL},
+    {"weitere-artikel", W_REL},
+    {"date", W_META},
+    {"time", W_META},
+    {"publish", W_META},
+    {"updated", W_META},
+    {"info", W_META},
+    {"stamp", W_META},
+    {"kommentar", W_COMMENT},
+    {"commentaire", W_COMMENT},
+    {"comentario", W_COMMENT},
+    {"komentarz", W_COMMENT},
+    {"cookie", W_JUNK},
+    {"consent", W_JUNK},
+    {"newsletter", W_JUNK},
+    {"subscribe", W_JUNK},
+    {"signup", W_JUNK},
+    {"sign-up", W_JUNK},
+    {"copyright", W_JUNK},
+    {"rating", W_JUNK},
+    {"breadcrumb", W_JUNK},
+    {"advert", W_JUNK},
+    {"adslot", W_JUNK},
+    {"ad-slot", W_JUNK},
+    {"ad-container", W_JUNK},
+    {"paywall", W_JUNK},
+    {"donate", W_JUNK},
+    {"privacy", W_JUNK},
+    {"login", W_JUNK},
+    {"postmetadata", W_JUNK},
+    {"entry-meta", W_JUNK},
+    {"post-meta", W_JUNK},
+    {"entry-footer", W_JUNK},
+    {"entry-utility", W_JUNK},
+    {"post-footer", W_JUNK},
+    {"post-navigation", W_JUNK},
+    {"nav-links", W_JUNK},
+    {"nav-previous", W_JUNK},
+    {"nav-next", W_JUNK},
+    {"next-post", W_JUNK},
+    {"prev-post", W_JUNK},
+    {"membership", W_JUNK},
+    {"promo-box", W_JUNK},
+    {"subtitle", W_DECK},
+    {"sub-title", W_DECK},
+    {"standfirst", W_DECK},
+    {"dek", W_DECK},
+    {"deck", W_DECK},
+    {"strapline", W_DECK},
+    {"subhead", W_DECK},
+    {"summary", W_DECK},
+    {"lede", W_DECK},
+    {"title", W_TITLE},
+    {"headline", W_TITLE},
+    {"byline", W_BYLINE | W_META},
+    {"author", W_BYLINE},
+    {"dateline", W_BYLINE | W_META},
+    {"writtenby", W_BYLINE},
+};
+
+#define NWORDS (sizeof(words) / sizeof(words[0]))
+
+/* Words grouped by their first two bytes: a bitmap of those pairs
+ * rejects most positions at once, and a small hash of the pairs finds
+ * the few words to compare. */
+#define NSLOT 512
+struct slot {
+	unsigned short key, start, n; /* key 0: empty */
+};
+static unsigned short order[NWORDS];
+static unsigned char lens[NWORDS];
+static unsigned char pairs[65536 / 8];
+static unsigned char lc[256];
+static struct slot slots[NSLOT];
+static int built;
+
+static unsigned
+pair_of(const char *w)
+{
+	return (unsigned char)w[0] << 8 | (unsigned char)w[1];
+}
+
+static struct slot *
+slot_of(unsigned key)
+{
+	unsigned h = (key * 2654435761u) >> 23 & (NSLOT - 1);
+
+	while (slots[h].key != 0 && slots[h].key != key)
+		h = (h + 1) & (NSLOT - 1);
+	return &slots[h];
+}
+
+static void
+build(void)
+{
+	size_t i, j, k = 0;
+	unsigned c;
+
+	for (c = 0; c < 256; c++)
+		lc[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	for (i = 0; i < NWORDS; i++)
+		lens[i] = (unsigned char)strlen(words[i].w);
+	/* order[]: words with the same pair next to each other */
+	for (i = 0; i < NWORDS; i++) {
+		struct slot *s = slot_of(pair_of(words[i].w));
+
+		if (s->key != 0)
+			continue;
+		s->key = (unsigned short)pair_of(words[i].w);
+		s->start = (unsigned short)k;
+		for (j = i; j < NWORDS; j++)
+			if (pair_of(words[j].w) == s->key)
+				order[k++] = (unsigned short)j;
+		s->n = (unsigned short)(k - s->start);
+		pairs[s->key >> 3] |= (unsigned char)(1u << (s->key & 7));
+	}
+	built = 1;
+}
+
+/* Scan s, lowercasing through a table (class names are short ASCII). */
+static unsigned
+scan(const unsigned char *s)
+{
+	const unsigned char *p;
+	const struct slot *sl;
+	unsigned m = 0, b;
+	size_t k, i, l;
+
+	if (!built)
+		build();
+	for (p = s; *p; p++) {
+		b = (unsigned)lc[p[0]] << 8 | lc[p[1]];
+		/* Readability's ^hid$ / " hid " as a whole word */
+		if (b == ('h' << 8 | 'i') && lc[p[2]] == 'd' &&
+		    (p == s || p[-1] == ' ') && (p[3] == '\0' || p[3] == ' '))
+			m |= W_NEG;
+		if (!(pairs[b >> 3] & (1u << (b & 7))))
+			continue;
+		sl = slot_of(b);
+		for (k = sl->start; k < (size_t)sl->start + sl->n; k++) {
+			const struct word *w = &words[order[k]];
+
+			if ((m & w->set) == w->set)
+				continue;
+			l = lens[order[k]];
+			for (i = 2;
+			     i < l && lc[p[i]] == (unsigned char)w->w[i];
+			     i++)
+				;
+			if (i == l)
+				m |= w->set;
+		}
+	}
+	return m;
+}
+
+unsigned
+extract_words(const char *lower)
+{
+	return lower ? scan((const unsigned char *)lower) : 0;
+}
+
+unsigned
+extract_words_of(const xmlNode *n, const char *attr)
+{
+	const char *v = html_attr(n, attr);
+
+	if (v == NULL || v[0] == '\0' || v[1] == '\0' || v[2] == '\0')
+		return 0;
+	return scan((const unsigned char *)v);
+}

@@ -1,0 +1,50 @@
+/*
+ * html.h - the libxml2 HTML parser behind one function, plus the small
+ * tree helpers the extractor and metadata readers share.
+ *
+ * libxml2 types appear here and must stay inside parse_html.c, extract*.c
+ * and meta*.c: include this header nowhere else.  html_parse() returns a
+ * tree the caller frees with html_free(); strings returned by html_attr()
+ * are borrowed from the tree.
+ */
+#ifndef LEDE_HTML_H
+#define LEDE_HTML_H
+
+#include <stddef.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "err.h"
+
+#define HTML_MAX_DEPTH 200 /* our walkers stop descending below this */
+
+/* Parse UTF-8 text (never touches the network).  NULL with err filled. */
+htmlDocPtr html_parse(const char *utf8, size_t n, struct lede_err *err);
+void html_free(htmlDocPtr d);
+
+/* The element's lowercase name, "" for non-elements. */
+const char *html_name(const xmlNode *n);
+int html_is(const xmlNode *n, const char *name);
+/* Attribute value borrowed from the tree, NULL when absent. */
+const char *html_attr(const xmlNode *n, const char *name);
+/* First element child / next element sibling, or NULL. */
+xmlNode *html_first_el(const xmlNode *n);
+xmlNode *html_next_el(const xmlNode *n);
+/* Append the text under n (whitespace folded to single spaces). */
+void html_text(const xmlNode *n, struct buf *out);
+/* Same, as a new string with ends trimmed (caller frees); NULL if empty. */
+char *html_text_dup(const xmlNode *n);
+/* Next node in document order under root (skip: do not enter n's kids). */
+xmlNode *html_walk_next(xmlNode *n, const xmlNode *root, int skip);
+/* Detach and free n. */
+void html_remove(xmlNode *n);
+/* Case-insensitive substring test (ASCII). */
+int html_icontains(const char *hay, const char *needle);
+/* The attribute lowercased into out ("" when absent); returns out. */
+char *html_lower_attr(const xmlNode *n, const char *name, char *out, size_t sz);
+/* 1 when lower (already lowercase) contains one of the needles. */
+int html_any(const char *lower, const char *const *needles);
+
+#endif

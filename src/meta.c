@@ -1,0 +1,740 @@
+/*
+ * meta.c - read a page's metadata: <html lang>, <base>, <title>, <meta>
+ * (OpenGraph, article:*, Dublin Core, Twitter, Parse.ly), <link
+ * rel=canonical>, JSON-LD (meta_jsonld.c), microdata itemprops, <time>,
+ * and visible date lines.  Priorities follow Readability where it has
+ * one, so that pages read the same; every field keeps its source.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "meta.h"
+#include "url.h"
+#include "util.h"
+
+#define META_MAX 256
+
+struct kv {
+	char key[64];
+	const char *val; /* borrowed from the tree */
+};
+
+struct mset {
+	struct kv v[META_MAX];
+	size_t n;
+};
+
+/* Keep the first value of a key, or with last set the last (as
+ * Readability reads <meta> tags). */
+static void
+put2(struct mset *m, const char *key, const char *val, int last)
+{
+	size_t i, j;
+	char k[64];
+
+	if (val == NULL || *val == '\0' || m->n >= META_MAX)
+		return;
+	for (i = j = 0; key[i] && j < sizeof(k) - 1; i++) {
+		if (isspace((unsigned char)key[i]))
+			continue;
+		k[j++] =
+		    key[i] == '.' ? ':' : (char)tolower((unsigned char)key[i]);
+	}
+	k[j] = '\0';
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->v[i].key, k) == 0) {
+			if (last)
+				m->v[i].val = val;
+			return;
+		}
+	memcpy(m->v[m->n].key, k, j + 1);
+	m->v[m->n++].val = val;
+}
+
+static void
+put(struct mset *m, const char *key, const char *val)
+{
+	put2(m, key, val, 0);
+}
+
+/* Some sites escape twice: "Redacci&oacute;n" in a content attribute.
+ * Decode entities that survived the parser (a new string). */
+char *
+meta_unescape(const char *s)
+{
+	struct buf b;
+	const char *p, *e;
+
+	if (s == NULL || strchr(s, '&') == NULL)
+		return xstrdup(s);
+	buf_init(&b, strlen(s) * 4 + 16);
+	for (p = s; *p; p++) {
+		if (*p == '&' && (e = strchr(p, ';')) != NULL && e - p < 12) {
+			char name[16];
+			unsigned long cp = 0;
+			const htmlEntityDesc *ent;
+
+			memcpy(name, p + 1, (size_t)(e - p - 1));
+			name[e - p - 1] = '\0';
+			if (name[0] == '#')
+				cp = (name[1] == 'x' || name[1] == 'X')
+				         ? strtoul(name + 2, NULL, 16)
+				         : strtoul(name + 1, NULL, 10);
+			else if ((ent = htmlEntityLookup(BAD_CAST name)) !=
+			         NULL)
+				cp = ent->value;
+			if (cp > 0 && cp < 0x110000) {
+				char u[4];
+				int n = cp < 0x80      ? 1
+				        : cp < 0x800   ? 2
+				        : cp < 0x10000 ? 3
+				                       : 4;
+
+				if (n == 1)
+					u[0] = (char)cp;
+				else if (n == 2) {
+					u[0] = (char)(0xc0 | (cp >> 6));
+					u[1] = (char)(0x80 | (cp & 0x3f));
+				} else if (n == 3) {
+					u[0] = (char)(0xe0 | (cp >> 12));
+					u[1] =
+					    (char)(0x80 | ((cp >> 6) & 0x3f));
+					u[2] = (char)(0x80 | (cp & 0x3f));
+				} else {
+					u[0] = (char)(0xf0 | (cp >> 18));
+					u[1] =
+					    (char)(0x80 | ((cp >> 12) & 0x3f));
+					u[2] =
+					    (char)(0x80 | ((cp >> 6) & 0x3f));
+					u[3] = (char)(0x80 | (cp & 0x3f));
+				}
+				buf_append(&b, u, (size_t)n);
+				p = e;
+				continue;
+			}
+		}
+		buf_putc(&b, *p);
+	}
+	return buf_steal(&b);
+}
+
+static const char *
+get(const struct mset *m, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->v[i].key, key) == 0)
+			return m->v[i].val;
+	return NULL;
+}
+
+/* Set f from the first key present; source is the key. */
+static int
+pick(struct extract_ctx *x, const struct mset *m, enum doc_field_id f,
+    const char *const *keys)
+{
+	size_t i;
+	const char *v;
+
+	if (doc_get(x->doc, f))
+		return 1;
+	for (i = 0; keys[i]; i++) {
+		char *u;
+
+		if ((v = get(m, keys[i])) == NULL)
+			continue;
+		u = meta_unescape(v);
+		doc_set(x->doc, f, u, keys[i]);
+		free(u);
+		if (doc_get(x->doc, f))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+pick_date(struct extract_ctx *x, const struct mset *m, enum doc_field_id f,
+    const char *const *keys)
+{
+	size_t i;
+	const char *v;
+	char iso[40];
+
+	if (doc_get(x->doc, f))
+		return 1;
+	for (i = 0; keys[i]; i++) {
+		if ((v = get(m, keys[i])) == NULL ||
+		    meta_date_iso(v, x->lang, iso, sizeof(iso)) == -1)
+			continue;
+		doc_set(x->doc, f, iso, keys[i]);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_meta_class(const xmlNode *n)
+{
+	const struct ex_stat *s = extract_stat(n);
+
+	return s && ((s->cw | s->iw) & W_META) && s->chars < 300;
+}
+
+static void
+date_line(struct extract_ctx *x, struct mset *m, xmlNode *n)
+{
+	char *t, pub[40], mod[40];
+	size_t len;
+
+	if ((t = html_text_dup(n)) == NULL)
+		return;
+	len = strlen(t);
+	if (len < 300 &&
+	    meta_date_line(t, x->lang, pub, mod, sizeof(pub)) > 0) {
+		if (*pub && !get(m, "visible:published"))
+			put(m, "visible:published", xstrdup(pub));
+		if (*mod && !get(m, "visible:modified"))
+			put(m, "visible:modified", xstrdup(mod));
+	}
+	if (len < 100 && !get(m, "visible:date")) {
+		char iso[40];
+
+		if (meta_date_iso(t, x->lang, iso, sizeof(iso)) == 0)
+			put(m, "visible:date", xstrdup(iso));
+	}
+	free(t);
+}
+
+static const char *const k_title[] = {
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+    "itemprop:headline",
+    NULL,
+};
+static const char *const k_byline[] = {
+    "dc:creator",
+    "dcterm:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "itemprop:author",
+    "sailthru:author",
+    NULL,
+};
+static const char *const k_deck[] = {
+    "dc:description",
+    "dcterm:description",
+    "og:description",
+    "weibo:article:description",
+    "weibo:webpage:description",
+    "description",
+    "twitter:description",
+    NULL,
+};
+static const char *const k_site[] = {
+    "og:site_name",
+    NULL,
+};
+static const char *const k_pub[] = {
+    "article:published_time",
+    "parsely-pub-date",
+    "itemprop:datepublished",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "date",
+    "dc:date",
+    "dc:date:issued",
+    "dcterms:created",
+    "dcterms:date",
+    "sailthru:date",
+    "article:created",
+    "time:pubdate",
+    "visible:published",
+    "time:datetime",
+    "data:date",
+    "visible:date",
+    "time:text",
+    "url:date",
+    "leaf:date",
+    NULL,
+};
+static const char *const k_mod[] = {
+    "article:modified_time",
+    "og:updated_time",
+    "itemprop:datemodified",
+    "dcterms:modified",
+    "last-modified",
+    "visible:modified",
+    NULL,
+};
+static const char *const k_img[] = {
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "itemprop:image",
+    NULL,
+};
+static const char *const k_canon[] = {
+    "link:canonical",
+    "og:url",
+    NULL,
+};
+static const char *const k_lang[] = {
+    "html:lang",
+    "content-language",
+    "dc:language",
+    "og:locale",
+    NULL,
+};
+
+static void
+read_meta_tag(struct mset *m, const xmlNode *n)
+{
+	const char *c = html_attr(n, "content"), *p, *nm, *he;
+	char key[64];
+	size_t l;
+
+	if (c == NULL)
+		return;
+	if ((p = html_attr(n, "property")) != NULL) {
+		/* property may hold several space-separated names */
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			l = strcspn(p, " ");
+			if (l && l < sizeof(key)) {
+				memcpy(key, p, l);
+				key[l] = '\0';
+				put2(m, key, c, 1);
+			}
+			p += l;
+		}
+	}
+	if ((nm = html_attr(n, "name")) != NULL)
+		put2(m, nm, c, 1);
+	if ((he = html_attr(n, "http-equiv")) != NULL)
+		put(m, he, c);
+	if ((p = html_attr(n, "itemprop")) != NULL) {
+		snprintf(key, sizeof(key), "itemprop:%s", p);
+		put(m, key, c);
+	}
+}
+
+static char *
+dup_attr_text(const xmlNode *n)
+{
+	const char *v = html_attr(n, "content");
+
+	if (v == NULL)
+		v = html_attr(n, "datetime");
+	return v ? xstrdup(v) : html_text_dup(n);
+}
+
+/* Microdata author: the itemprop=name inside, or the text. */
+static char *
+micro_author(const xmlNode *n)
+{
+	xmlNode *c;
+	const char *ip;
+
+	for (c = n->children; c; c = html_walk_next(c, n, 0)) {
+		ip = html_attr(c, "itemprop");
+		if (ip && strcmp(ip, "name") == 0)
+			return dup_attr_text(c);
+	}
+	return dup_attr_text(n);
+}
+
+int
+meta_read(struct extract_ctx *x)
+{
+	xmlNode *root = xmlDocGetRootElement(x->html), *n;
+	struct mset *m;
+	const char *v, *base = NULL;
+	char *owned[64];
+	size_t nowned = 0, i;
+	char *title_tag = NULL;
+	const char *ld[16]; /* JSON-LD scripts, read after <title> */
+	size_t nld = 0;
+	int have_leaf = 0, have_ttext = 0, have_data = 0;
+
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		return -1;
+	if ((v = html_attr(root, "lang")) != NULL)
+		put(m, "html:lang", v);
+	if ((v = html_attr(root, "dir")) != NULL)
+		doc_set(x->doc, DOC_DIR, v, "html");
+	for (n = root; n; n = html_walk_next(n, root, 0)) {
+		const char *t = html_name(n), *ip;
+
+		if (*t == '\0')
+			continue;
+		if (strcmp(t, "meta") == 0)
+			read_meta_tag(m, n);
+		else if (strcmp(t, "title") == 0 && title_tag == NULL &&
+		         (n->parent == NULL || !html_is(n->parent, "svg")))
+			title_tag = html_text_dup(n);
+		else if (strcmp(t, "base") == 0 && base == NULL)
+			base = html_attr(n, "href");
+		else if (strcmp(t, "link") == 0) {
+			const char *rel = html_attr(n, "rel");
+
+			if (rel && strcasecmp(rel, "canonical") == 0)
+				put(m, "link:canonical", html_attr(n, "href"));
+		} else if (strcmp(t, "script") == 0) {
+			const char *ty = html_attr(n, "type");
+
+			if (ty && strcasecmp(ty, "application/ld+json") == 0 &&
+			    n->children && n->children->content &&
+			    nld < sizeof(ld) / sizeof(ld[0]))
+				ld[nld++] = (const char *)n->children->content;
+			continue;
+		}
+		if ((ip = html_attr(n, "itemprop")) != NULL &&
+		    strcmp(t, "meta") != 0 && nowned < 60) {
+			char key[64], *val = NULL;
+
+			snprintf(key, sizeof(key), "itemprop:%s", ip);
+			for (i = 0; key[i]; i++)
+				key[i] = (char)tolower((unsigned char)key[i]);
+			if (get(m, key) == NULL) {
+				if (strcmp(key, "itemprop:author") == 0)
+					val = micro_author(n);
+				else if (strncmp(key, "itemprop:date", 13) ==
+				             0 ||
+				         strcmp(key, "itemprop:headline") == 0)
+					val = dup_attr_text(n);
+				if (val) {
+					owned[nowned++] = val;
+					put(m, key, val);
+				}
+			}
+		}
+		/* data-date="18. März 2020" on a header element */
+		if (!have_data && (v = html_attr(n, "data-date")) != NULL &&
+		    strlen(v) < 64) {
+			put(m, "data:date", v);
+			have_data = 1;
+		}
+		if (strcmp(t, "time") == 0 && nowned < 60 &&
+		    (v = html_attr(n, "datetime")) != NULL) {
+			if (html_attr(n, "pubdate"))
+				put(m, "time:pubdate", v);
+			put(m, "time:datetime", v);
+		} else if (strcmp(t, "time") == 0 && nowned < 60 &&
+		           !have_ttext) {
+			char *tt = html_text_dup(n);
+
+			if (tt && strlen(tt) < 80) {
+				owned[nowned++] = tt;
+				put(m, "time:text", tt);
+				have_ttext = 1;
+			} else
+				free(tt);
+		}
+		/* A leaf whose text is mostly a date ("<h3>21.01.2022</h3>"):
+		   the last resort, the first one in the page. */
+		if (nowned < 60 && !have_leaf && n->children &&
+		    n->children->next == NULL &&
+		    n->children->type == XML_TEXT_NODE &&
+		    strcmp(t, "script") != 0 && strcmp(t, "style") != 0 &&
+		    strcmp(t, "option") != 0) {
+			char *lday = meta_date_leaf(
+			    (const char *)n->children->content, x->lang);
+
+			if (lday) {
+				owned[nowned++] = lday;
+				put(m, "leaf:date", lday);
+				have_leaf = 1;
+			}
+		}
+		if (nowned < 56 && is_meta_class(n)) {
+			size_t before = m->n;
+
+			date_line(x, m, n);
+			for (i = before; i < m->n; i++)
+				owned[nowned++] = (char *)m->v[i].val;
+		}
+	}
+	x->title_tag = meta_clean_title(title_tag, NULL);
+	for (i = 0; i < nld; i++)
+		meta_jsonld(x, ld[i], strlen(ld[i]));
+	/* A date in the page's URL path (/2023/09/15/, /2023-09-15-...) is
+	   the last resort for the published date. */
+	if (doc_get(x->doc, DOC_URL) && nowned < 64) {
+		char *ud = url_date(doc_get(x->doc, DOC_URL));
+
+		if (ud) {
+			owned[nowned++] = ud;
+			put(m, "url:date", ud);
+		}
+	}
+	/* Language first: dates use it to read 01/02/2023. */
+	pick(x, m, DOC_LANG, k_lang);
+	if (doc_get(x->doc, DOC_LANG)) {
+		char *l = xstrdup(doc_get(x->doc, DOC_LANG));
+
+		for (i = 0; l && l[i]; i++)
+			if (l[i] == '_')
+				l[i] = '-';
+		if (l)
+			doc_set(
+			    x->doc, DOC_LANG, l, x->doc->meta[DOC_LANG].source);
+		free(l);
+	}
+	x->lang = doc_get(x->doc, DOC_LANG);
+	pick(x, m, DOC_TITLE, k_title);
+	/* article:author is often a profile URL: not a name. */
+	if (!doc_get(x->doc, DOC_BYLINE)) {
+		for (i = 0; k_byline[i]; i++) {
+			v = get(m, k_byline[i]);
+			if (v && !url_has_scheme(v)) {
+				char *u = meta_unescape(v);
+
+				doc_set(x->doc, DOC_BYLINE, u, k_byline[i]);
+				free(u);
+				break;
+			}
+		}
+	}
+	pick(x, m, DOC_SITE_NAME, k_site);
+	pick_date(x, m, DOC_PUBLISHED, k_pub);
+	pick_date(x, m, DOC_MODIFIED, k_mod);
+	pick(x, m, DOC_DECK, k_deck);
+	pick(x, m, DOC_CANONICAL, k_canon);
+	pick(x, m, DOC_LEAD_IMAGE, k_img);
+	if (!doc_get(x->doc, DOC_TITLE) && title_tag) {
+		char *t =
+		    meta_clean_title(title_tag, doc_get(x->doc, DOC_SITE_NAME));
+
+		doc_set(x->doc, DOC_TITLE, t, "title");
+		free(t);
+	}
+	free(title_tag);
+	/* <base href> over the page URL, itself resolved against it. */
+	free(x->base);
+	{
+		/* A saved page (file:// or no URL) links relative to the site
+		   it came from: its canonical URL. */
+		const char *u = doc_get(x->doc, DOC_URL);
+		const char *c = get(m, "link:canonical");
+
+		if (c == NULL)
+			c = get(m, "og:url");
+		if ((u == NULL || strncmp(u, "file:", 5) == 0) && c &&
+		    (strncmp(c, "http://", 7) == 0 ||
+		        strncmp(c, "https://", 8) == 0))
+			u = c;
+		x->base = base ? url_resolve(u, base) : xstrdup(u);
+		if (x->base == NULL)
+			x->base = xstrdup(u);
+	}
+	if (x->base == NULL)
+		x->base = xstrdup(doc_get(x->doc, DOC_URL));
+	/* Relative canonical and image URLs become absolute. */
+	{
+		enum doc_field_id fs[2] = {DOC_CANONICAL, DOC_LEAD_IMAGE};
+
+		for (i = 0; i < 2; i++) {
+			const char *s = doc_get(x->doc, fs[i]);
+			char *u;
+
+			if (s && !url_has_scheme(s) &&
+			    (u = url_resolve(x->base, s)) != NULL) {
+				char *src = xstrdup(x->doc->meta[fs[i]].source);
+
+				doc_set(x->doc, fs[i], u, src);
+				free(src);
+				free(u);
+			}
+		}
+	}
+	for (i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(m);
+	return 0;
+}
+
+/* Does s name the site itself (its declared name or its host)? */
+static int
+names_publisher(struct extract_ctx *x, const char *s)
+{
+	const char *site = doc_get(x->doc, DOC_SITE_NAME);
+	const char *u = doc_get(x->doc, DOC_URL), *p;
+	char host[256] = "", a[256], b[256];
+	size_t i, j;
+
+	if (s == NULL)
+		return 0;
+	for (i = j = 0; s[i] && j < sizeof(a) - 1; i++)
+		if (isalnum((unsigned char)s[i]))
+			a[j++] = (char)tolower((unsigned char)s[i]);
+	a[j] = '\0';
+	if (site) {
+		for (i = j = 0; site[i] && j < sizeof(b) - 1; i++)
+			if (isalnum((unsigned char)site[i]))
+				b[j++] = (char)tolower((unsigned char)site[i]);
+		b[j] = '\0';
+		if (b[0] && (strcmp(a, b) == 0 || strstr(a, b)))
+			return 1;
+	}
+	if (u && (p = strstr(u, "://")) != NULL) {
+		p += 3;
+		if (strncmp(p, "www.", 4) == 0)
+			p += 4;
+		snprintf(host, sizeof(host), "%.*s", (int)strcspn(p, "./:"), p);
+		for (i = j = 0; host[i] && j < sizeof(b) - 1; i++)
+			if (isalnum((unsigned char)host[i]))
+				b[j++] = (char)tolower((unsigned char)host[i]);
+		b[j] = '\0';
+		if (strlen(b) >= 4 && strstr(a, b))
+			return 1;
+	}
+	return 0;
+}
+
+/* Lowercase letters and digits of s into out. */
+static void
+squeeze_an(const char *s, size_t n, char *out, size_t sz)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < n && s[i] && j < sz - 1; i++)
+		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			out[j++] = (char)tolower((unsigned char)s[i]);
+	out[j] = '\0';
+}
+
+/* Is s the site's name and nothing more ("Investment Watch", "SAT.1
+ * REGIONAL", "Disfunctions.de")? */
+static int
+only_names_site(struct extract_ctx *x, const char *s)
+{
+	const char *site = doc_get(x->doc, DOC_SITE_NAME);
+	const char *u = doc_get(x->doc, DOC_URL), *p;
+	char a[256], b[256];
+	size_t la;
+
+	squeeze_an(s, strlen(s), a, sizeof(a));
+	if ((la = strlen(a)) == 0)
+		return 0;
+	if (site) {
+		squeeze_an(site, strlen(site), b, sizeof(b));
+		if (b[0] && la <= strlen(b) + 4 && strstr(a, b))
+			return 1;
+	}
+	if (u && (p = strstr(u, "://")) != NULL) {
+		p += 3;
+		if (strncmp(p, "www.", 4) == 0)
+			p += 4;
+		squeeze_an(p, strcspn(p, "./:"), b, sizeof(b));
+		if (strlen(b) >= 4 && la <= strlen(b) + 4 && strstr(a, b))
+			return 1;
+	}
+	return 0;
+}
+
+void
+meta_finish(struct extract_ctx *x)
+{
+	char *b, *t;
+
+	/* A byline element outranks a "By ..." line of the body, and a
+	   "byline" that only names the site (the publisher). */
+	if (x->byline_dom &&
+	    (!doc_get(x->doc, DOC_BYLINE) ||
+	        strcmp(x->doc->meta[DOC_BYLINE].source, "body") == 0 ||
+	        names_publisher(x, doc_get(x->doc, DOC_BYLINE)))) {
+		if ((b = meta_clean_byline(x->byline_dom)) != NULL)
+			doc_set(x->doc, DOC_BYLINE, b, "byline-element");
+		free(b);
+	}
+	if (doc_get(x->doc, DOC_BYLINE)) {
+		b = meta_clean_byline(doc_get(x->doc, DOC_BYLINE));
+		t = xstrdup(x->doc->meta[DOC_BYLINE].source);
+		doc_set(x->doc, DOC_BYLINE, b, t);
+		free(b);
+		free(t);
+	}
+	/* A "title" that only names the site (the home page's og:title on
+	   every article) is no headline: the page's <h1> is. */
+	if (x->title_dom && doc_get(x->doc, DOC_TITLE) &&
+	    only_names_site(x, doc_get(x->doc, DOC_TITLE)) &&
+	    !names_publisher(x, x->title_dom) && strlen(x->title_dom) > 10)
+		doc_set(x->doc, DOC_TITLE, x->title_dom, "h1");
+	if (!doc_get(x->doc, DOC_TITLE) && x->title_dom)
+		doc_set(x->doc, DOC_TITLE, x->title_dom, "h1");
+	/* Titles the page declares (JSON-LD, og:title...) stay as given,
+	   as Readability keeps them; one taken from <title> loses the site
+	   name on either end, and its host's name too. */
+	if (doc_get(x->doc, DOC_TITLE) && x->doc->meta[DOC_TITLE].source &&
+	    strcmp(x->doc->meta[DOC_TITLE].source, "title") == 0) {
+		char host[256] = "";
+		const char *u = doc_get(x->doc, DOC_URL), *p;
+
+		if (u && (p = strstr(u, "://")) != NULL) {
+			p += 3;
+			snprintf(host, sizeof(host), "%.*s",
+			    (int)strcspn(p, "/:?#"), p);
+		}
+		t = meta_title_strip_site(doc_get(x->doc, DOC_TITLE),
+		    doc_get(x->doc, DOC_SITE_NAME), host[0] ? host : NULL,
+		    x->title_dom);
+		if (t && strcmp(t, doc_get(x->doc, DOC_TITLE)) != 0)
+			doc_set(x->doc, DOC_TITLE, t, "title");
+		free(t);
+	}
+}
+
+/* Weak date sources (the first <time> of the page, a date-looking leaf)
+ * give way to a <time datetime> inside the article itself. */
+void
+meta_article_time(struct extract_ctx *x, xmlNode *art)
+{
+	static const char *const weak[] = {
+	    "time:datetime",
+	    "time:text",
+	    "visible:date",
+	    "leaf:date",
+	    "url:date",
+	    NULL,
+	};
+	const char *src = x->doc->meta[DOC_PUBLISHED].source, *v;
+	xmlNode *n;
+	char iso[40];
+	size_t i;
+
+	if (doc_get(x->doc, DOC_PUBLISHED) != NULL) {
+		for (i = 0; weak[i]; i++)
+			if (src && strcmp(src, weak[i]) == 0)
+				break;
+		if (weak[i] == NULL)
+			return;
+	}
+	for (n = art; n; n = html_walk_next(n, art, 0)) {
+		if (!html_is(n, "time") ||
+		    (v = html_attr(n, "datetime")) == NULL ||
+		    meta_date_iso(v, x->lang, iso, sizeof(iso)) == -1)
+			continue;
+		doc_set(x->doc, DOC_PUBLISHED, iso, "time:article");
+		return;
+	}
+}

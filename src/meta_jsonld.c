@@ -1,0 +1,204 @@
+/*
+ * meta_jsonld.c - read schema.org JSON-LD (json-c): the first object of an
+ * Article type (NewsArticle, BlogPosting, ..., also inside @graph or an
+ * array) gives headline, author(s), publisher, dates, language, image.
+ * See extract.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "meta.h"
+
+static const char *
+str_of(json_object *o, const char *key)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+static int
+type_is_article(json_object *o)
+{
+	static const char *const types[] = {
+	    "Article",
+	    "Posting",
+	    "Report",
+	    "APIReference",
+	    NULL,
+	};
+	json_object *t;
+	size_t i, j, n;
+
+	if (!json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, "@type", &t))
+		return 0;
+	if (json_object_is_type(t, json_type_array)) {
+		n = json_object_array_length(t);
+		for (j = 0; j < n; j++) {
+			const char *s = json_object_get_string(
+			    json_object_array_get_idx(t, j));
+
+			for (i = 0; s && types[i]; i++)
+				if (strstr(s, types[i]))
+					return 1;
+		}
+		return 0;
+	}
+	for (i = 0; types[i]; i++)
+		if (strstr(json_object_get_string(t), types[i]))
+			return 1;
+	return 0;
+}
+
+static json_object *
+find_article(json_object *o, int depth)
+{
+	json_object *g, *r;
+	size_t i, n;
+
+	if (o == NULL || depth > 4)
+		return NULL;
+	if (json_object_is_type(o, json_type_array)) {
+		n = json_object_array_length(o);
+		for (i = 0; i < n; i++)
+			if ((r = find_article(json_object_array_get_idx(o, i),
+			         depth + 1)) != NULL)
+				return r;
+		return NULL;
+	}
+	if (!json_object_is_type(o, json_type_object))
+		return NULL;
+	if (type_is_article(o))
+		return o;
+	if (json_object_object_get_ex(o, "@graph", &g))
+		return find_article(g, depth + 1);
+	return NULL;
+}
+
+/* author: a string, {name}, or an array of either; names joined ", ". */
+static void
+authors(json_object *a, struct buf *out, int depth)
+{
+	size_t i, n;
+	const char *s = NULL;
+
+	if (a == NULL || depth > 3)
+		return;
+	if (json_object_is_type(a, json_type_array)) {
+		n = json_object_array_length(a);
+		for (i = 0; i < n && i < 20; i++)
+			authors(
+			    json_object_array_get_idx(a, i), out, depth + 1);
+		return;
+	}
+	if (json_object_is_type(a, json_type_string))
+		s = json_object_get_string(a);
+	else
+		s = str_of(a, "name");
+	if (s == NULL || *s == '\0' || strncmp(s, "http", 4) == 0)
+		return;
+	if (out->len)
+		buf_puts(out, ", ");
+	buf_puts(out, s);
+}
+
+static int
+set(struct extract_ctx *x, enum doc_field_id f, const char *v)
+{
+	char *u;
+
+	if (v == NULL || *v == '\0' || doc_get(x->doc, f))
+		return 0;
+	u = meta_unescape(v);
+	doc_set(x->doc, f, u, "json-ld");
+	free(u);
+	return doc_get(x->doc, f) != NULL;
+}
+
+static int
+set_date(struct extract_ctx *x, enum doc_field_id f, const char *v)
+{
+	char iso[40];
+
+	if (v == NULL || doc_get(x->doc, f) ||
+	    meta_date_iso(v, NULL, iso, sizeof(iso)) == -1)
+		return 0;
+	doc_set(x->doc, f, iso, "json-ld");
+	return 1;
+}
+
+int
+meta_jsonld(struct extract_ctx *x, const char *json, size_t n)
+{
+	json_tokener *tok;
+	json_object *root, *a, *v;
+	struct buf b;
+	int k = 0;
+	const char *name, *head;
+
+	/* Some sites wrap the JSON in <![CDATA[ ... ]]>. */
+	while (n && (*json == ' ' || *json == '\n' || *json == '\t' ||
+	                *json == '\r'))
+		json++, n--;
+	if (n >= 9 && strncmp(json, "<![CDATA[", 9) == 0) {
+		const char *e;
+
+		json += 9;
+		n -= 9;
+		for (e = json + n; e > json + 2; e--)
+			if (strncmp(e - 3, "]]>", 3) == 0) {
+				n = (size_t)(e - 3 - json);
+				break;
+			}
+	}
+	if ((tok = json_tokener_new()) == NULL)
+		return 0;
+	root = json_tokener_parse_ex(tok, json, (int)n);
+	json_tokener_free(tok);
+	if (root == NULL)
+		return 0;
+	if ((a = find_article(root, 0)) != NULL) {
+		name = str_of(a, "name");
+		head = str_of(a, "headline");
+		/* As Readability: name, unless it differs from headline and
+		   only the headline resembles the page's <title>. */
+		if (name && head && strcmp(name, head) != 0 && x->title_tag &&
+		    meta_similarity(head, x->title_tag) > 0.75 &&
+		    meta_similarity(name, x->title_tag) <= 0.75)
+			k += set(x, DOC_TITLE, head);
+		else
+			k += set(x, DOC_TITLE, name ? name : head);
+		if (json_object_object_get_ex(a, "author", &v)) {
+			buf_init(&b, 1 << 16);
+			authors(v, &b, 0);
+			k += set(x, DOC_BYLINE, b.data);
+			buf_release(&b);
+		}
+		if (json_object_object_get_ex(a, "publisher", &v))
+			k += set(x, DOC_SITE_NAME, str_of(v, "name"));
+		k += set_date(x, DOC_PUBLISHED, str_of(a, "datePublished"));
+		k += set_date(x, DOC_MODIFIED, str_of(a, "dateModified"));
+		k += set(x, DOC_LANG, str_of(a, "inLanguage"));
+		k += set(x, DOC_DECK, str_of(a, "description"));
+		if (json_object_object_get_ex(a, "image", &v)) {
+			if (json_object_is_type(v, json_type_array))
+				v = json_object_array_get_idx(v, 0);
+			if (v && json_object_is_type(v, json_type_string))
+				k += set(x, DOC_LEAD_IMAGE,
+				    json_object_get_string(v));
+			else
+				k += set(x, DOC_LEAD_IMAGE, str_of(v, "url"));
+		}
+	}
+	json_object_put(root);
+	return k;
+}

@@ -1,0 +1,302 @@
+/*
+ * parse_html.c - libxml2's HTML parser with the options lede needs
+ * (recover, quiet, no network) and tree helpers shared by the extractor
+ * and the metadata readers.  See html.h.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+
+#include "html.h"
+
+#define HTML_MAX_TEXT ((size_t)16 << 20)
+
+/* libxml2 must never write to stderr from the core. */
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+htmlDocPtr
+html_parse(const char *utf8, size_t n, struct lede_err *err)
+{
+	htmlDocPtr d;
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+
+	if (n > (size_t)0x7fffffff) {
+		err_set(err, LEDE_ETOOBIG, "page too large to parse");
+		return NULL;
+	}
+	xmlSetGenericErrorFunc(NULL, quiet);
+	d = htmlReadMemory(utf8, (int)n, NULL, "UTF-8", opts);
+	if (d == NULL || xmlDocGetRootElement(d) == NULL) {
+		if (d)
+			xmlFreeDoc(d);
+		err_set(err, LEDE_EINPUT, "cannot parse the page as html");
+		return NULL;
+	}
+	return d;
+}
+
+void
+html_free(htmlDocPtr d)
+{
+	if (d)
+		xmlFreeDoc(d);
+}
+
+const char *
+html_name(const xmlNode *n)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE || n->name == NULL)
+		return "";
+	return (const char *)n->name;
+}
+
+int
+html_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+const char *
+html_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (a = n->properties; a; a = a->next) {
+		/* The HTML parser lowercases attribute names. */
+		if (a->name == NULL || a->name[0] != (unsigned char)name[0] ||
+		    strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (a->children == NULL)
+			return "";
+		if (a->children->type == XML_TEXT_NODE && a->children->content)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
+xmlNode *
+html_first_el(const xmlNode *n)
+{
+	xmlNode *c;
+
+	for (c = n ? n->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return c;
+	return NULL;
+}
+
+xmlNode *
+html_next_el(const xmlNode *n)
+{
+	xmlNode *c;
+
+	for (c = n ? n->next : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return c;
+	return NULL;
+}
+
+xmlNode *
+html_walk_next(xmlNode *n, const xmlNode *root, int skip)
+{
+	if (!skip && n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static int
+is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static int
+is_inline_name(const char *t)
+{
+	static const char *const in[] = {
+	    "a",
+	    "abbr",
+	    "b",
+	    "bdi",
+	    "bdo",
+	    "cite",
+	    "code",
+	    "data",
+	    "del",
+	    "dfn",
+	    "em",
+	    "font",
+	    "i",
+	    "ins",
+	    "kbd",
+	    "mark",
+	    "q",
+	    "s",
+	    "samp",
+	    "small",
+	    "span",
+	    "strike",
+	    "strong",
+	    "sub",
+	    "sup",
+	    "time",
+	    "tt",
+	    "u",
+	    "var",
+	    "wbr",
+	    "nobr",
+	    NULL,
+	};
+	size_t i;
+
+	for (i = 0; in[i]; i++)
+		if (t[0] == in[i][0] && strcmp(t, in[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+text_put(const unsigned char *s, struct buf *out)
+{
+	for (; s && *s; s++) {
+		if (is_ws(*s)) {
+			if (out->len && out->data[out->len - 1] != ' ')
+				buf_putc(out, ' ');
+		} else
+			buf_putc(out, (char)*s);
+	}
+}
+
+static void
+text_rec(const xmlNode *n, struct buf *out, int depth)
+{
+	const xmlNode *c;
+
+	for (c = n->children; c; c = c->next) {
+		if (out->len > HTML_MAX_TEXT)
+			return;
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE)
+			text_put(c->content, out);
+		else if (c->type == XML_ELEMENT_NODE &&
+		         depth < HTML_MAX_DEPTH) {
+			if (html_is(c, "script") || html_is(c, "style"))
+				continue;
+			if (html_is(c, "br") && out->len &&
+			    out->data[out->len - 1] != ' ')
+				buf_putc(out, ' ');
+			text_rec(c, out, depth + 1);
+			/* Block boundaries separate words ("CNN" "Updated"). */
+			if (!is_inline_name(html_name(c)) && out->len &&
+			    out->data[out->len - 1] != ' ')
+				buf_putc(out, ' ');
+		}
+	}
+}
+
+void
+html_text(const xmlNode *n, struct buf *out)
+{
+	if (n == NULL)
+		return;
+	if (n->type == XML_TEXT_NODE)
+		text_put(n->content, out);
+	else
+		text_rec(n, out, 0);
+}
+
+char *
+html_text_dup(const xmlNode *n)
+{
+	struct buf b;
+	char *s, *p;
+	size_t len;
+
+	buf_init(&b, HTML_MAX_TEXT + 1024);
+	html_text(n, &b);
+	if (b.data == NULL)
+		return NULL;
+	s = b.data;
+	while (*s == ' ')
+		s++;
+	len = strlen(s);
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (len == 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	memmove(b.data, s, len);
+	b.data[len] = '\0';
+	p = buf_steal(&b);
+	return p;
+}
+
+void
+html_remove(xmlNode *n)
+{
+	if (n == NULL)
+		return;
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+int
+html_icontains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	int c0;
+
+	if (hay == NULL || n == 0)
+		return hay != NULL;
+	c0 = tolower((unsigned char)needle[0]);
+	for (; *hay; hay++)
+		if (tolower((unsigned char)*hay) == c0 &&
+		    strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+html_lower_attr(const xmlNode *n, const char *name, char *out, size_t sz)
+{
+	const char *v = html_attr(n, name);
+	size_t i = 0;
+
+	if (v)
+		for (; v[i] && i + 1 < sz; i++)
+			out[i] =
+			    (v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i];
+	out[i] = '\0';
+	return out;
+}
+
+int
+html_any(const char *lower, const char *const *needles)
+{
+	size_t i;
+
+	if (lower == NULL || *lower == '\0')
+		return 0;
+	for (i = 0; needles[i]; i++)
+		if (strstr(lower, needles[i]))
+			return 1;
+	return 0;
+}

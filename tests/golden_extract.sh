@@ -1,0 +1,23 @@
+#!/bin/sh
+# golden_extract.sh - reader mode on golden pages: each tests/golden/<case>
+# holds source.html and expected.json (the key fields `lede --json` must
+# give: metadata, where the text starts and ends, what it must and must
+# not contain, block and figure shapes, related-link groups).
+: "${LEDE:?}" "${top_srcdir:?}"
+PY=${PYTHON3:-python3}
+command -v "$PY" >/dev/null 2>&1 || exit 77
+fail=0
+for dir in "$top_srcdir"/tests/golden/*/; do
+	case=$(basename "$dir")
+	url=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1])).get("url",""))' "$dir/expected.json")
+	if ! out=$("$LEDE" --json --url "$url" "$dir/source.html"); then
+		echo "FAIL $case: lede exited non-zero"
+		fail=1
+		continue
+	fi
+	if ! printf '%s\n' "$out" | "$PY" "$top_srcdir/tests/golden_check.py" \
+	    "$dir/expected.json" "$case"; then
+		fail=1
+	fi
+done
+exit $fail
