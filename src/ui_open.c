@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article.h"
 #include "pane.h"
@@ -183,6 +184,43 @@ opened(struct ui *ui, struct doc *d, const char *src, char *url, int how)
 	ui_dirty(ui, PANE_STATUS);
 }
 
+/* Links lede cannot read (mail, images, PDFs, media) go to the user's
+ * handler, like a browser's download: decided by scheme and by the path's
+ * extension, before any fetch. */
+static int
+is_foreign(const char *u)
+{
+	static const char *const ext[] = {
+		".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif",
+		".pdf", ".mp3", ".mp4", ".m4a", ".ogg", ".webm", ".mov",
+		".zip", ".epub",
+	};
+	const char *end;
+	size_t i, n, k;
+
+	if (strncasecmp(u, "mailto:", 7) == 0 || strncasecmp(u, "tel:", 4) == 0)
+		return 1;
+	if (!source_is_url(u))
+		return 0;
+	end = u + strcspn(u, "?#");
+	n = (size_t)(end - u);
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		k = strlen(ext[i]);
+		if (n > k && strncasecmp(end - k, ext[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+hand_off(struct ui *ui, const char *url)
+{
+	if (ui_spawn_url(ui, NULL, url) == -1)
+		return -1;
+	ui_message(ui, "opened '%s' outside lede", url);
+	return 0;
+}
+
 static void
 job_clear(struct ui *ui)
 {
@@ -202,7 +240,12 @@ job_finish(struct ui *ui)
 	int rc = -1;
 
 	if (source_job_finish(ui->job, &s, &err) == -1) {
-		ui_error(ui, "%s", err.msg);
+		/* A URL that turned out not to be a page (an image, a PDF
+		 * without a telling name) goes to the handler too. */
+		if (err.code == LEDE_EINPUT && source_is_url(ui->job_src))
+			hand_off(ui, ui->job_src);
+		else
+			ui_error(ui, "%s", err.msg);
 	} else if ((d = ui_article(ui, &s, NULL, &url, &err)) == NULL) {
 		ui_error(ui, "%s", err.msg);
 	} else {
@@ -263,6 +306,8 @@ ui_open(struct ui *ui, const char *what, int how)
 	struct source_job *j;
 	char *src;
 
+	if (is_foreign(what))
+		return hand_off(ui, what);
 	if ((src = url_to_source(what)) == NULL) {
 		ui_error(ui, "out of memory");
 		return -1;

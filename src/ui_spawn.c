@@ -26,9 +26,9 @@ ui_spawn_url(struct ui *ui, const char *envvar, const char *url)
 	ssize_t n;
 
 	if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) &&
-	    strncmp(url, "file://", 7)) {
-		ui_error(ui, "will not open '%s': not http, https or file",
-		    url);
+	    strncmp(url, "file://", 7) && strncmp(url, "mailto:", 7)) {
+		ui_error(ui, "will not open '%s': not http, https, file or "
+		    "mailto", url);
 		return -1;
 	}
 	if (cmd == NULL || *cmd == '\0')
