@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,6 +336,8 @@ fail:
 	return -1;
 }
 
+/* One limit: a number and its unit, which is required.  Returns 0, -1
+ * when it is bad, -2 for a bare "m" (minutes or megabytes?). */
 static int
 parse_one(const char *s, size_t n, time_t *age, long long *bytes)
 {
@@ -343,9 +346,9 @@ parse_one(const char *s, size_t n, time_t *age, long long *bytes)
 		long long mult;
 		int is_age;
 	} units[] = {
-		{"", 1, 0}, {"b", 1, 0},
+		{"b", 1, 0},
 		{"k", 1LL << 10, 0}, {"kb", 1LL << 10, 0},
-		{"kib", 1LL << 10, 0}, {"m", 1LL << 20, 0},
+		{"kib", 1LL << 10, 0},
 		{"mb", 1LL << 20, 0}, {"mib", 1LL << 20, 0},
 		{"g", 1LL << 30, 0}, {"gb", 1LL << 30, 0},
 		{"gib", 1LL << 30, 0},
@@ -361,8 +364,15 @@ parse_one(const char *s, size_t n, time_t *age, long long *bytes)
 			return -1;
 		v = v * 10 + (s[i++] - '0');
 	}
-	if (i == 0)
+	if (i == 0 || i == n)
 		return -1;
+	/* "M" is MiB; "m" could be minutes or megabytes: ask. */
+	if (n - i == 1 && s[i] == 'M') {
+		*bytes = v << 20;	/* v <= 2^40 */
+		return 0;
+	}
+	if (n - i == 1 && s[i] == 'm')
+		return -2;
 	for (; i < n; i++) {
 		if (k + 1 >= sizeof(unit))
 			return -1;
@@ -372,6 +382,8 @@ parse_one(const char *s, size_t n, time_t *age, long long *bytes)
 	for (i = 0; i < ARRAY_LEN(units); i++) {
 		if (strcmp(unit, units[i].unit) != 0)
 			continue;
+		if (v > LLONG_MAX / units[i].mult)
+			return -1;
 		if (units[i].is_age) {
 			if (v == 0)
 				return -1;
@@ -388,16 +400,24 @@ cache_parse_prune(const char *spec, time_t *max_age, long long *max_bytes,
     struct lede_err *err)
 {
 	const char *p = spec, *e;
+	size_t n;
+	int rc;
 
 	*max_age = 0;
 	*max_bytes = -1;
 	do {
 		e = strchr(p, ',');
-		if (parse_one(p, e ? (size_t)(e - p) : strlen(p), max_age,
-		    max_bytes) == -1)
+		n = e ? (size_t)(e - p) : strlen(p);
+		rc = parse_one(p, n, max_age, max_bytes);
+		if (rc == -2)
 			return err_set(err, LEDE_EUSAGE, "bad prune limit "
-			    "'%.100s' (an age like 30d, 12h, or a size like "
-			    "200M, 1G)", spec);
+			    "'%.*s': %.*smin for minutes or %.*sM for "
+			    "megabytes?", (int)n, p, (int)n - 1, p,
+			    (int)n - 1, p);
+		if (rc == -1)
+			return err_set(err, LEDE_EUSAGE, "bad prune limit "
+			    "'%.100s' (an age like 30d, 12h, 90min, or a size "
+			    "like 200M, 1G, 0B)", spec);
 		p = e + 1;
 	} while (e != NULL);
 	return 0;

@@ -23,6 +23,8 @@
 
 /* The output may not grow past this, whatever the input. */
 #define CHARSET_OUT_MAX ((size_t)256 << 20)
+/* Bytes looked at for the zero bytes of binary data. */
+#define CHARSET_BINARY_SCAN ((size_t)1024)
 /* How far the <meta> scan goes when no </head> or <body> stops it. */
 #define META_SCAN_MAX ((size_t)1 << 20)
 
@@ -678,6 +680,13 @@ charset_decode(const char *bytes, size_t n, const char *override,
 	    strcmp(res->source, "bom") != 0)
 		name = check_declared(bytes, n, name);
 	set_name(res, name);
+	/* Zero bytes near the start are a binary file (an image, a .gz),
+	 * not a page, unless the text is UTF-16 (or 32). */
+	if (strncmp(name, "UTF-16", 6) != 0 &&
+	    strncmp(name, "UTF-32", 6) != 0 &&
+	    memchr(bytes, '\0', n < CHARSET_BINARY_SCAN ? n :
+	    CHARSET_BINARY_SCAN) != NULL && charset_utf16_guess(u, n) == NULL)
+		return err_set(err, LEDE_EINPUT, "binary data, not HTML");
 	buf_init(&b, CHARSET_OUT_MAX);
 	if (buf_append(&b, "", 0) == -1)
 		return err_set(err, LEDE_ENOMEM, "cannot decode page: %s",

@@ -50,6 +50,9 @@ size_t charset_refs(char *s, size_t n);
 /* Shared by charset.c and charset_sniff.c.  Length of the well-formed
  * UTF-8 sequence at s (n bytes left), or 0. */
 size_t charset_u8_valid(const unsigned char *s, size_t n);
+/* "UTF-16LE" or "UTF-16BE" when the first 4 KiB have a zero byte in
+ * nearly every other position, else NULL. */
+const char *charset_utf16_guess(const unsigned char *u, size_t n);
 /* Counts of well-formed multi-byte sequences and of invalid bytes. */
 void charset_u8_census(const char *s, size_t n, size_t *valid, size_t *bad);
 

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -24,16 +25,25 @@ struct cand {
 	const char *common;	/* UTF-8: frequent letters of the language */
 };
 
+/* Shift_JIS and EUC-JP are the same language. */
+#define JAPANESE \
+	"のにはをたがでてとしもなるかいれ" \
+	"っこうさ日本人年"
+
+/* A candidate's frequent letters as sorted code points, for bsearch: a
+ * linear walk of the UTF-8 list per character made a 1 MiB page slow. */
+#define COMMON_MAX 256
+struct cpset {
+	uint32_t v[COMMON_MAX];
+	size_t n;
+};
+
 static const struct cand cands[] = {
 	{"CP949",
 	    "이의다는에을를고하한가지기서로도"
 	    "으있사대리전정시수국일자인년"},
-	{"CP932",
-	    "のにはをたがでてとしもなるかいれ"
-	    "っこうさ日本人年"},
-	{"EUC-JP-MS",
-	    "のにはをたがでてとしもなるかいれ"
-	    "っこうさ日本人年"},
+	{"CP932", JAPANESE},
+	{"EUC-JP-MS", JAPANESE},
 	{"GB18030",
 	    "这来国个说们为时会发的一是在不了"
 	    "有人中大上我以要他到地出就分成可"
@@ -44,16 +54,17 @@ static const struct cand cands[] = {
 	    "利比或但第向道命此月公者最立代想"
 	    "已直五果位入常文次品式活及特件求"
 	    "老基路少山知"},
+	/* Traditional forms only: Big5 text never has 数 or 内. */
 	{"BIG5-HKSCS",
 	    "這來國個說們為時會發的一是在不了"
 	    "有人中大上我以要他到地出就分成可"
 	    "主年同工也下子而方多定行所得十三"
-	    "之着等家力如水高自二理起小物加本"
+	    "之著等家力如水高自二理起小物加本"
 	    "去性好合因由其些然前外天四日那事"
-	    "平形相全表重新内数正心你明看原又"
+	    "平形相全表重新內數正心你明看原又"
 	    "利比或但第向道命此月公者最立代想"
 	    "已直五果位入常文次品式活及特件求"
-	    "老基路少山知"},
+	    "老基路少山知於與對經學還後實"},
 	{"WINDOWS-1251",
 	    "оеаинтсрвлкмдпуя"
 	    "ы"},
@@ -87,14 +98,29 @@ next_cp(const unsigned char **p)
 }
 
 static int
-in_set(uint32_t c, const char *set)
+cmp_cp(const void *a, const void *b)
 {
-	const unsigned char *p = (const unsigned char *)set;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
-	while (*p)
-		if (next_cp(&p) == c)
-			return 1;
-	return 0;
+	return x < y ? -1 : x > y;
+}
+
+static void
+cpset_init(struct cpset *set, const char *utf8)
+{
+	const unsigned char *p = (const unsigned char *)utf8;
+
+	set->n = 0;
+	while (*p && set->n < COMMON_MAX)
+		set->v[set->n++] = next_cp(&p);
+	qsort(set->v, set->n, sizeof(set->v[0]), cmp_cp);
+}
+
+static int
+in_set(uint32_t c, const struct cpset *set)
+{
+	return bsearch(&c, set->v, set->n, sizeof(set->v[0]), cmp_cp) !=
+	    NULL;
 }
 
 /* What a wrong decoding gives away: symbols, box drawing, controls and
@@ -126,10 +152,12 @@ score(const struct cand *c, const char *s, size_t n)
 	size_t il = n, ol, i, r;
 	long hits = 0, nonascii = 0, errs = 0, bad = 0;
 	uint32_t prev = 0;
+	struct cpset set;
 	iconv_t cd;
 
 	if ((cd = iconv_open("UTF-32LE", c->name)) == (iconv_t)-1)
 		return -1000000;
+	cpset_init(&set, c->common);
 	while (il > 0) {
 		op = (char *)out;
 		ol = sizeof(out);
@@ -142,7 +170,7 @@ score(const struct cand *c, const char *s, size_t n)
 				continue;
 			}
 			nonascii++;
-			if (in_set(cp, c->common))
+			if (in_set(cp, &set))
 				hits++;
 			else if (implausible(cp, prev))
 				bad++;
@@ -161,8 +189,8 @@ score(const struct cand *c, const char *s, size_t n)
 	return (hits - 2 * errs - bad) * 1000 / (nonascii + errs);
 }
 
-static const char *
-utf16_guess(const unsigned char *u, size_t n)
+const char *
+charset_utf16_guess(const unsigned char *u, size_t n)
 {
 	size_t i, even = 0, odd = 0;
 
@@ -192,7 +220,8 @@ charset_sniff(const char *bytes, size_t n)
 
 	if (n > SNIFF_MAX)
 		n = SNIFF_MAX;
-	if ((u16 = utf16_guess((const unsigned char *)bytes, n)) != NULL)
+	if ((u16 = charset_utf16_guess((const unsigned char *)bytes, n)) !=
+	    NULL)
 		return u16;
 	charset_u8_census(bytes, n, &valid, &bad);
 	if (bad == 0 || bad * 200 <= valid)

@@ -19,12 +19,3 @@ err_set(struct lede_err *err, enum lede_errcode code, const char *fmt, ...)
 	va_end(ap);
 	return -1;
 }
-
-void
-err_clear(struct lede_err *err)
-{
-	if (err != NULL) {
-		err->code = LEDE_OK;
-		err->msg[0] = '\0';
-	}
-}

@@ -33,6 +33,5 @@ struct lede_err {
 /* Fill err (which may be NULL) with a printf-style message; returns -1. */
 int err_set(struct lede_err *err, enum lede_errcode code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void err_clear(struct lede_err *err);
 
 #endif

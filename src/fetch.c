@@ -198,6 +198,19 @@ on_body(char *p, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
+/* Appends a request header line; on failure the list stays whole (and
+ * owned by j) rather than being lost to a NULL. */
+static int
+add_header(struct fetch_job *j, const char *line)
+{
+	struct curl_slist *l = curl_slist_append(j->hdrs, line);
+
+	if (l == NULL)
+		return -1;
+	j->hdrs = l;
+	return 0;
+}
+
 struct fetch_job *
 fetch_job_start(const char *url, const struct fetch_opts *o,
     struct lede_err *err)
@@ -238,21 +251,26 @@ fetch_job_start(const char *url, const struct fetch_opts *o,
 	    (j->easy = e = curl_easy_init()) == NULL)
 		goto nomem;
 
-	j->hdrs = curl_slist_append(NULL, "Accept: text/html,"
-	    "application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+	if (add_header(j, "Accept: text/html,application/xhtml+xml,"
+	    "application/xml;q=0.9,*/*;q=0.8") == -1)
+		goto nomem;
 	buf_init(&h, 2 * HDR_MAX);
 	if (o->etag && *o->etag && buf_printf(&h, "If-None-Match: %s",
 	    o->etag) == 0) {
-		j->hdrs = curl_slist_append(j->hdrs, h.data);
+		if (add_header(j, h.data) == -1) {
+			buf_release(&h);
+			goto nomem;
+		}
 		buf_release(&h);
 		buf_init(&h, 2 * HDR_MAX);
 	}
 	if (o->last_modified && *o->last_modified &&
-	    buf_printf(&h, "If-Modified-Since: %s", o->last_modified) == 0)
-		j->hdrs = curl_slist_append(j->hdrs, h.data);
-	buf_release(&h);
-	if (j->hdrs == NULL)
+	    buf_printf(&h, "If-Modified-Since: %s", o->last_modified) == 0 &&
+	    add_header(j, h.data) == -1) {
+		buf_release(&h);
 		goto nomem;
+	}
+	buf_release(&h);
 
 	curl_easy_setopt(e, CURLOPT_URL, url);
 #if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85: the bitmasks are deprecated */
@@ -369,12 +387,6 @@ fetch_job_progress(const struct fetch_job *j, long long *got,
 	curl_easy_getinfo(j->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &b);
 	*got = (long long)a;
 	*total = (long long)b;
-}
-
-const char *
-fetch_job_url(const struct fetch_job *j)
-{
-	return j->url;
 }
 
 static const char *
@@ -532,6 +544,7 @@ fetch_job_finish(struct fetch_job *j, struct fetch_result *r,
 	if (j->result != CURLE_OK || j->too_big || j->not_html ||
 	    j->http_fail || code < 200 || (code >= 300 && code != 304)) {
 		fail(j, err);
+		r->status = code;	/* a 5xx lets the caller use a copy */
 		goto out;
 	}
 	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &eff);
@@ -583,18 +596,6 @@ fetch_job_cancel(struct fetch_job *j)
 	headers_reset(j);
 	free(j->url);
 	free(j);
-}
-
-int
-fetch_url(const char *url, const struct fetch_opts *o,
-    struct fetch_result *r, struct lede_err *err)
-{
-	struct fetch_job *j;
-
-	memset(r, 0, sizeof(*r));
-	if ((j = fetch_job_start(url, o, err)) == NULL)
-		return -1;
-	return fetch_job_finish(j, r, err);
 }
 
 void

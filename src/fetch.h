@@ -15,10 +15,10 @@
  * (or fetch_job_fdset() and your own select()).
  *	fetch_job_finish(j, &res, &err);        (frees j, fills res or err)
  *
- * fetch_url() is the same loop, blocking.  Only http and https are
- * allowed, also for redirects.  Errors are one line naming the URL: host
- * not found, connection refused, TLS, HTTP status, timeout, too large, not
- * HTML.  A 304 answer to a conditional request is not an error.
+ * fetch_job_finish() also runs a job to its end, blocking.  Only http and
+ * https are allowed, also for redirects.  Errors are one line naming the
+ * URL: host not found, connection refused, TLS, HTTP status, timeout, too
+ * large, not HTML.  A 304 answer to a conditional request is not an error.
  *
  * Ownership: the caller owns the job until fetch_job_finish() or
  * fetch_job_cancel() frees it, and owns the fetch_result (release with
@@ -87,17 +87,14 @@ int fetch_job_step(struct fetch_job *j);
 /* Bytes received so far and expected in total (-1 when unknown). */
 void fetch_job_progress(const struct fetch_job *j, long long *got,
     long long *total);
-const char *fetch_job_url(const struct fetch_job *j);
 /* Finishes a job that fetch_job_step() reported done (or steps it to the
- * end, blocking).  Frees j.  0 with r filled, or -1 with err filled. */
+ * end, blocking).  Frees j.  0 with r filled, or -1 with err filled and
+ * r->status the HTTP status if an answer came (else 0), nothing else. */
 int fetch_job_finish(struct fetch_job *j, struct fetch_result *r,
     struct lede_err *err);
 /* Abandons the transfer and frees j (NULL is fine). */
 void fetch_job_cancel(struct fetch_job *j);
 
-/* Blocking fetch: start, step until done, finish. */
-int fetch_url(const char *url, const struct fetch_opts *o,
-    struct fetch_result *r, struct lede_err *err);
 void fetch_result_release(struct fetch_result *r);
 
 /* 1 if a Content-Type names HTML or XML (or is NULL: unknown, sniff it). */

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 
 #include "article.h"
 #include "cache_cmd.h"
+#include "charset.h"
 #include "dump.h"
 #include "json_out.h"
 #include "source.h"
@@ -49,7 +51,7 @@ static const struct cli_help help_rows[] = {
 struct args {
 	int dump, json, width, wrap, header, links, ansi;
 	int first_block, last_block;
-	const char *encoding, *url, *theme;
+	const char *encoding, *url, *theme, *range;
 	const char *cache_list, *cache_prune, *search;
 	struct source_opts src;
 };
@@ -76,11 +78,18 @@ usage(FILE *fp)
 	}
 }
 
+static int bad_usage(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
 static int
-bad_usage(const char *fmt, const char *what)
+bad_usage(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "lede: ");
-	fprintf(stderr, fmt, what);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\nTry 'lede --help'.\n");
 	return 2;
 }
@@ -91,7 +100,6 @@ parse_range(const char *s, int *a, int *b)
 	char *end;
 	long x, y;
 
-	errno = 0;
 	x = strtol(s, &end, 10);
 	if (end == s || x < 1 || x > 1000000)
 		return -1;
@@ -142,6 +150,35 @@ dump_terminal(const struct doc *d, const struct dump_opts *o,
 	return rc;
 }
 
+/* Whether msg quotes s: 'like this'. */
+static int
+quotes(const char *msg, const char *s)
+{
+	size_t n = strlen(s);
+	const char *p;
+
+	for (p = msg; n > 0 && (p = strstr(p, s)) != NULL; p++)
+		if (p > msg && p[-1] == '\'' && p[n] == '\'')
+			return 1;
+	return 0;
+}
+
+/* A failure to read the page names it, unless the message already does
+ * (by the name given or the URL it came from). */
+static void
+source_error(const char *name, const char *url, const char *msg)
+{
+	int stdin_ = strcmp(name, "-") == 0;
+
+	if (quotes(msg, stdin_ ? "<stdin>" : name) ||
+	    (url != NULL && quotes(msg, url)))
+		fprintf(stderr, "lede: %s\n", msg);
+	else if (stdin_)
+		fprintf(stderr, "lede: cannot read standard input: %s\n", msg);
+	else
+		fprintf(stderr, "lede: cannot read '%s': %s\n", name, msg);
+}
+
 static int
 run_batch(const struct args *a, const char *srcname)
 {
@@ -164,15 +201,17 @@ run_batch(const struct args *a, const char *srcname)
 	if (d != NULL) {
 		struct lede_err rerr = {0};
 
-		/* History is a convenience: report, never fail the dump. */
-		if (source_record(&src, &a->src, d, &rerr) == -1)
+		/* History is a convenience: report, never fail the dump;
+		 * a cache that would not open was reported by the load. */
+		if (source_record(&src, &a->src, d, &rerr) == -1 &&
+		    (src.warning == NULL ||
+		    strcmp(src.warning, rerr.msg) != 0))
 			fprintf(stderr, "lede: %s\n", rerr.msg);
-	}
+	} else
+		source_error(srcname, src.url, err.msg);
 	source_release(&src);
-	if (d == NULL) {
-		fprintf(stderr, "lede: %s\n", err.msg);
+	if (d == NULL)
 		return 1;
-	}
 	if (a->json) {
 		char *s = json_out_doc(d, &err);
 
@@ -185,7 +224,14 @@ run_batch(const struct args *a, const char *srcname)
 		free(s);
 	} else {
 		struct dump_opts o;
+		size_t nb = d->body ? d->body->nkids : 0;
 
+		if (a->first_block > 0 && (size_t)a->first_block > nb) {
+			fprintf(stderr, "lede: range %s is past the last "
+			    "paragraph (%zu)\n", a->range, nb);
+			doc_free(d);
+			return 1;
+		}
 		dump_opts_default(&o);
 		o.width = a->width;
 		o.wrap = a->wrap;
@@ -238,7 +284,6 @@ main(int argc, char **argv)
 		case OPT_DUMP: a.dump = 1; break;
 		case OPT_JSON: a.json = 1; break;
 		case OPT_WIDTH:
-			errno = 0;
 			w = strtol(optarg, &end, 10);
 			if (end == optarg || *end || w < 1 || w > 10000)
 				return bad_usage("bad width '%s' (1 to 10000)",
@@ -254,6 +299,7 @@ main(int argc, char **argv)
 			    &a.last_block) == -1)
 				return bad_usage("bad range '%s' (A-B)",
 				    optarg);
+			a.range = optarg;
 			break;
 		case OPT_ENCODING: a.encoding = optarg; break;
 		case OPT_URL: a.url = optarg; break;
@@ -269,6 +315,10 @@ main(int argc, char **argv)
 		default: return 2;
 		}
 	}
+	if ((a.cache_list || a.cache_prune || a.search) && optind < argc)
+		return bad_usage("%s takes no source: '%s'", a.cache_list ?
+		    "--cache-list" : a.cache_prune ? "--cache-prune" :
+		    "--search", argv[optind]);
 	if (a.cache_list)
 		return cache_cmd_list(&a.src);
 	if (a.cache_prune)
@@ -277,6 +327,8 @@ main(int argc, char **argv)
 		return cache_cmd_search(&a.src, a.search);
 	if (argc - optind > 1)
 		return bad_usage("too many sources: '%s'", argv[optind + 1]);
+	if (a.encoding != NULL && charset_lookup(a.encoding) == NULL)
+		return bad_usage("unknown encoding '%.100s'", a.encoding);
 	if (a.dump || a.json) {
 		if (a.dump && a.json)
 			return bad_usage("%s", "--dump and --json exclude each "

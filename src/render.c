@@ -84,10 +84,15 @@ pretty_date(const char *s, char *out, size_t sz)
 		snprintf(out, sz, "%.10s", p);
 		return;
 	}
-	if (strlen(p) < 16 || (p[10] != 'T' && p[10] != ' ') || p[13] != ':')
+	if (strlen(p) < 16 || (p[10] != 'T' && p[10] != ' ') || p[13] != ':' ||
+	    !isdigit((unsigned char)p[11]) || !isdigit((unsigned char)p[12]) ||
+	    !isdigit((unsigned char)p[14]) || !isdigit((unsigned char)p[15]))
 		goto raw;
 	p += 16;
-	if (*p == ':')
+	/* Seconds only when both digits are there: "15:36:" must not step
+	 * over the terminating NUL. */
+	if (p[0] == ':' && isdigit((unsigned char)p[1]) &&
+	    isdigit((unsigned char)p[2]))
 		p += 3;
 	if (*p == '.')
 		for (p++; *p >= '0' && *p <= '9'; p++)

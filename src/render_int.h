@@ -94,7 +94,6 @@ int render_segments(struct rctx *c, const struct stext *t, int width,
     int pre, struct seg **segs, size_t *nsegs);
 /* Emit t as lines with the current prefix pieces. */
 void render_para(struct rctx *c, const struct stext *t, int pre);
-void render_blank(struct rctx *c, int npieces);
 /* Emit one finished line: the prefix, then len bytes of s with attrs.
  * oversize: clusters wider than the room become "?"; width: the text's
  * columns when known (spaces trimmed), else -1. */

@@ -113,12 +113,16 @@ render_table(struct rctx *c, const struct doc_block *b)
 	    "\xe2\x94\x80";
 	const uint32_t tat = AT_MAKE(ROLE_TABLE, -1);
 	int w[TABLE_MAX_COLS] = {0}, ncols = 0, i, skip, avail, k, height;
-	struct cell *cells = NULL;
-	size_t r, nr = b->nkids, j;
+	struct cell *cells = NULL, *rc;
+	size_t r, nr = b->nkids, j, ncells = 0;
 
-	for (r = 0; r < nr; r++)
+	/* Cells are stored row after row, each row as long as it is: one
+	 * wide row must not reserve its width for every other row. */
+	for (r = 0; r < nr; r++) {
+		ncells += (size_t)row_cells(b->kids[r]);
 		if (row_cells(b->kids[r]) > ncols)
 			ncols = row_cells(b->kids[r]);
+	}
 	if (ncols == 0)
 		return;
 	avail = c->o->width - render_prefix_keep(c, &skip);
@@ -126,16 +130,16 @@ render_table(struct rctx *c, const struct doc_block *b)
 		rows_as_paragraphs(c, b);
 		return;
 	}
-	if ((cells = calloc(nr * (size_t)ncols, sizeof(*cells))) == NULL) {
+	if ((cells = calloc(ncells, sizeof(*cells))) == NULL) {
 		c->failed = 1;
 		return;
 	}
 	/* Styled text and natural width of every cell (in reading order, so
 	 * that link numbers run row by row). */
-	for (r = 0; r < nr; r++)
+	for (r = 0, rc = cells; r < nr; rc += row_cells(b->kids[r]), r++)
 		for (i = 0; i < row_cells(b->kids[r]); i++) {
 			const struct doc_block *cb = row_cell(b->kids[r], i);
-			struct cell *ce = &cells[r * (size_t)ncols + (size_t)i];
+			struct cell *ce = &rc[i];
 
 			stext_init(&ce->t);
 			stext_inline(c, &ce->t, &cb->in,
@@ -151,15 +155,16 @@ render_table(struct rctx *c, const struct doc_block *b)
 			w[i] = 1;
 	if (c->o->wrap)
 		fit_columns(w, ncols, avail - (int)strlen(" | ") * (ncols - 1));
-	for (r = 0; r < nr && !c->failed; r++) {
+	for (r = 0, rc = cells; r < nr && !c->failed;
+	    rc += row_cells(b->kids[r]), r++) {
 		const struct doc_block *row = b->kids[r];
-		int hdr = 1;
+		int hdr = 1, n = row_cells(row);
 
 		height = 0;
-		for (i = 0; i < ncols; i++) {
-			struct cell *ce = &cells[r * (size_t)ncols + (size_t)i];
+		for (i = 0; i < n; i++) {
+			struct cell *ce = &rc[i];
 
-			if (i < row_cells(row) && !row_cell(row, i)->header)
+			if (!row_cell(row, i)->header)
 				hdr = 0;
 			if (render_segments(c, &ce->t, c->o->wrap ? w[i] : 0, 0,
 			    &ce->v, &ce->nv) == -1)
@@ -172,13 +177,12 @@ render_table(struct rctx *c, const struct doc_block *b)
 
 			stext_init(&t);
 			for (i = 0; i < ncols; i++) {
-				struct cell *ce =
-				    &cells[r * (size_t)ncols + (size_t)i];
+				struct cell *ce = i < n ? &rc[i] : NULL;
 				int used = 0;
 
 				if (i > 0)
 					stext_add(&t, sep, strlen(sep), tat);
-				if ((size_t)k < ce->nv) {
+				if (ce != NULL && (size_t)k < ce->nv) {
 					struct seg *s = &ce->v[k];
 
 					if (s->width > w[i]) {
@@ -216,14 +220,12 @@ render_table(struct rctx *c, const struct doc_block *b)
 				    0, -1);
 			stext_release(&t);
 		}
-		for (i = 0; i < ncols; i++) {
-			struct cell *ce = &cells[r * (size_t)ncols + (size_t)i];
-
-			free(ce->v);
-			ce->v = NULL;
+		for (i = 0; i < n; i++) {
+			free(rc[i].v);
+			rc[i].v = NULL;
 		}
 	}
-	for (j = 0; j < nr * (size_t)ncols; j++) {
+	for (j = 0; j < ncells; j++) {
 		stext_release(&cells[j].t);
 		free(cells[j].v);
 	}

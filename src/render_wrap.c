@@ -41,7 +41,7 @@ static size_t
 gnext(const char *s, size_t n, size_t i, int *w)
 {
 	unsigned char c = (unsigned char)s[i];
-	size_t k, k2;
+	size_t k;
 	int32_t cp, cp2;
 	int sw;
 
@@ -57,8 +57,7 @@ gnext(const char *s, size_t n, size_t i, int *w)
 				*w = sw;
 				return k;
 			}
-			k2 = u8_decode(s + i + k, n - i - k, &cp2);
-			(void)k2;
+			(void)u8_decode(s + i + k, n - i - k, &cp2);
 			if (simple_width(cp2) > 0) {
 				*w = sw;
 				return k;
@@ -758,7 +757,7 @@ fail:
 	c->failed = 1;
 }
 
-void
+static void
 render_blank(struct rctx *c, int npieces)
 {
 	emit(c, "", NULL, 0, npieces, 1, 0, -1);

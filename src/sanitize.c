@@ -57,7 +57,8 @@ csi_end(const unsigned char *s, size_t n, size_t j)
 	return j < n && s[j] >= 0x40 && s[j] <= 0x7e ? j + 1 : 0;
 }
 
-/* End of a control string from s[j] (past BEL, ESC \ or U+009C), or 0. */
+/* End of a control string from s[j] (past BEL, ESC \ or U+009C), or 0
+ * when it is cut short by another ESC or C1 or is not terminated. */
 static size_t
 string_end(const unsigned char *s, size_t n, size_t j)
 {
@@ -70,6 +71,12 @@ string_end(const unsigned char *s, size_t n, size_t j)
 			return j + 2;
 		if (s[j] == 0xc2 && j + 1 < n && s[j + 1] == 0x9c)
 			return j + 2;
+		/* Any other ESC or C1 cancels the string, as in a terminal;
+		 * stopping there also keeps a page of unterminated
+		 * introducers linear rather than one 64 KiB scan each. */
+		if (s[j] == 0x1b || (s[j] == 0xc2 && j + 1 < n &&
+		    s[j + 1] >= 0x80 && s[j + 1] <= 0x9f))
+			return 0;
 	}
 	return 0;
 }

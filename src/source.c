@@ -36,19 +36,83 @@ source_is_url(const char *arg)
 	    strncasecmp(arg, "https://", 8) == 0;
 }
 
+/* The file:// URL of a path, for resolving the page's relative links:
+ * every byte but A-Za-z0-9-._~/ is %XX, so a '#', '?', '%' or space in
+ * the path stays part of the path. */
 static char *
 file_url(const char *path)
 {
-	char real[PATH_MAX], *u;
-	size_t n;
+	static const char hex[] = "0123456789ABCDEF";
+	char real[PATH_MAX], *u, *o;
+	const unsigned char *p;
 
 	if (strcmp(path, "-") == 0 || realpath(path, real) == NULL)
 		return NULL;
-	n = strlen(real) + 8;
-	if ((u = malloc(n)) == NULL)
+	if ((u = malloc(strlen(real) * 3 + 8)) == NULL)
 		return NULL;
-	snprintf(u, n, "file://%s", real);
+	o = u + sprintf(u, "file://");
+	for (p = (const unsigned char *)real; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	*o = '\0';
 	return u;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The path of a file:// URL (host empty or "localhost"; the query and
+ * fragment dropped; %XX decoded), or NULL with err filled. */
+static char *
+file_path(const char *url, struct lede_err *err)
+{
+	const char *p = url + 7;
+	char *path, *o;
+	int hi, lo;
+
+	if (strncasecmp(p, "localhost/", 10) == 0)
+		p += 9;
+	if (*p != '/') {
+		err_set(err, LEDE_EINPUT, "cannot open '%.200s': not a local "
+		    "file", url);
+		return NULL;
+	}
+	if ((path = malloc(strlen(p) + 1)) == NULL) {
+		err_set(err, LEDE_ENOMEM, "cannot open '%.200s': out of "
+		    "memory", url);
+		return NULL;
+	}
+	for (o = path; *p && *p != '#' && *p != '?'; p++) {
+		if (*p == '%' && (hi = hexval(p[1])) >= 0 &&
+		    (lo = hexval(p[2])) >= 0) {
+			if ((*o++ = (char)(hi << 4 | lo)) == '\0') {
+				free(path);
+				err_set(err, LEDE_EINPUT, "cannot open "
+				    "'%.200s': NUL in the path", url);
+				return NULL;
+			}
+			p += 2;
+		} else
+			*o++ = *p;
+	}
+	*o = '\0';
+	return path;
 }
 
 static void
@@ -138,6 +202,7 @@ source_job_start(const char *arg, const struct source_opts *o,
 {
 	static const struct source_opts none;
 	struct source_job *j;
+	char *path = NULL;
 
 	if ((j = calloc(1, sizeof(*j))) == NULL) {
 		err_set(err, LEDE_ENOMEM, "cannot open '%s': out of memory",
@@ -146,12 +211,22 @@ source_job_start(const char *arg, const struct source_opts *o,
 	}
 	if (o == NULL)
 		o = &none;
-	if (source_is_url(arg))
+	if (source_is_url(arg)) {
 		start_url(j, arg, o);
-	else if (input_read(arg, &j->res.bytes, INPUT_MAX, &j->err) == -1)
+		return j;
+	}
+	if (strncasecmp(arg, "file://", 7) == 0) {
+		if ((path = file_path(arg, &j->err)) == NULL) {
+			j->failed = 1;
+			return j;
+		}
+		arg = path;
+	}
+	if (input_read(arg, &j->res.bytes, INPUT_MAX, &j->err) == -1)
 		j->failed = 1;
 	else
 		j->res.url = file_url(arg);
+	free(path);
 	return j;
 }
 
@@ -168,26 +243,9 @@ source_job_wait(struct source_job *j, int extra_fd, int timeout_ms,
 }
 
 int
-source_job_fdset(struct source_job *j, fd_set *rd, fd_set *wr, fd_set *ex,
-    int *maxfd, long *timeout_ms)
-{
-	if (j->fetch == NULL) {
-		*timeout_ms = 0;
-		return 0;
-	}
-	return fetch_job_fdset(j->fetch, rd, wr, ex, maxfd, timeout_ms);
-}
-
-int
 source_job_step(struct source_job *j)
 {
 	return j->fetch == NULL ? 1 : fetch_job_step(j->fetch);
-}
-
-const char *
-source_job_fetching(const struct source_job *j)
-{
-	return j->fetch != NULL ? fetch_job_url(j->fetch) : NULL;
 }
 
 void
@@ -212,8 +270,11 @@ end_fetch(struct source_job *j)
 
 	if (fetch_job_finish(j->fetch, &r, &e) == -1) {
 		j->fetch = NULL;
-		/* Offline or the server is down: the copy beats nothing. */
-		if (j->have_page && e.code == LEDE_ENET) {
+		/* Offline or the server is down or failing (5xx): the
+		 * copy beats nothing. */
+		if (j->have_page && (e.code == LEDE_ENET ||
+		    (e.code == LEDE_EHTTP && r.status >= 500 &&
+		    r.status < 600))) {
 			localtime_r(&j->page.fetched, &tm);
 			strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
 			snprintf(msg, sizeof(msg), "%s; showing the copy "

@@ -1,11 +1,12 @@
 /*
  * source.h - turn what the user named (a path, "-", a URL) into bytes plus
- * what is known about them (final URL, Content-Type).  Files and stdin are
- * read directly; URLs go through fetch and the cache (owned by the net
- * area): cache first; a fresh copy is used as is, a stale one is
- * revalidated with ETag / Last-Modified (304: the cached bytes); --offline
- * uses only the cache; --no-cache neither reads nor writes it.  When the
- * network fails and a copy is cached, the copy is used with a warning.
+ * what is known about them (final URL, Content-Type).  Files (also named
+ * by a file:// URL) and stdin are read directly; URLs go through fetch and
+ * the cache (owned by the net area): cache first; a fresh copy is used as
+ * is, a stale one is revalidated with ETag / Last-Modified (304: the
+ * cached bytes); --offline uses only the cache; --no-cache neither reads
+ * nor writes it.  When the network fails or the server answers 5xx and a
+ * copy is cached, the copy is used with a warning.
  *
  * The reader loads without blocking through a source job (files finish at
  * once; URLs run a fetch job, see fetch.h):
@@ -20,8 +21,6 @@
  */
 #ifndef LEDE_SOURCE_H
 #define LEDE_SOURCE_H
-
-#include <sys/select.h>
 
 #include "buf.h"
 #include "err.h"
@@ -54,17 +53,11 @@ void source_release(struct source *s);
 
 struct source_job *source_job_start(const char *arg,
     const struct source_opts *o, struct lede_err *err);
-/* Like fetch_job_wait()/fetch_job_fdset(): wait on the transfer (if any)
- * and on extra_fd. */
+/* Like fetch_job_wait(): wait on the transfer (if any) and on extra_fd. */
 int source_job_wait(struct source_job *j, int extra_fd, int timeout_ms,
     int *extra_ready);
-int source_job_fdset(struct source_job *j, fd_set *rd, fd_set *wr,
-    fd_set *ex, int *maxfd, long *timeout_ms);
 /* 1: done (call source_job_finish), 0: still running. */
 int source_job_step(struct source_job *j);
-/* The URL on the network, or NULL when no transfer runs (a file, a fresh
- * cached copy, offline): for the status line.  Borrowed. */
-const char *source_job_fetching(const struct source_job *j);
 /* Bytes so far and expected (-1 unknown); 0 and -1 when not fetching. */
 void source_job_progress(const struct source_job *j, long long *got,
     long long *total);

@@ -52,3 +52,10 @@ write('bad-utf8.html', b'<html><head><meta charset="utf-8"><title>Bad \xff\xfe b
       b'<body><article><p>Text \xc3\x28 with \xed\xa0\x80 invalid \xf8\x88\x80\x80\x80 sequences '
       b'and enough words to be kept as the body of an article here.</p></article></body></html>')
 write('not-html.txt', 'Just a line of plain text, no markup at all.\n' * 20)
+# Unterminated OSC introducers, 7-bit and C1: each must not start a long
+# scan for a terminator (was quadratic: 1 MiB took 42 s).
+write('osc-storm.html', b'<html><body><article><p>' + b'\x1b]' * (1 << 20) +
+      b'</p></article></body></html>')
+write('c1-osc-storm.html', b'<html><head><meta charset="utf-8"></head>'
+      b'<body><article><p>' + b'\xc2\x9d' * (1 << 20) +
+      b'</p></article></body></html>')

@@ -15,6 +15,7 @@ Never touches any other host.  Routes:
     /relative        302 with a relative Location to /page/second.html
     /loop            302 to itself, for ever
     /status/CODE     that status with a small HTML body (404, 500, ...)
+    /flaky/NAME      DOCROOT/NAME the first time, then 503 for ever
     /slow            headers, then one byte a second for 60 s
     /big/N           N bytes of HTML, chunked (no Content-Length)
     /bigcl/N         N bytes of HTML with a Content-Length
@@ -33,6 +34,7 @@ import time
 import urllib.parse
 
 DOCROOT, PORTFILE, LOGFILE = sys.argv[1:4]
+FLAKY = set()   # /flaky/ pages served once already
 
 KOREAN = ("<!DOCTYPE html><html><head><title>북한과 러시아</title></head>"
           "<body><article><h1>북한과 러시아의 새 협력</h1>"
@@ -117,6 +119,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             code = int(rest)
             return self.send(code, b"<html><body><p>error %d</p></body>"
                              b"</html>" % code)
+        if head == "flaky":
+            if rest in FLAKY:
+                return self.send(503, b"<p>down for maintenance</p>")
+            FLAKY.add(rest)
+            return self.send(200, self.doc(rest))
         if head == "slow":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

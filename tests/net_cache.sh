@@ -56,6 +56,18 @@ for route in status/404 status/500 loop image; do
 done
 expect_grep "not HTML message" "not HTML (image/png)" "$ERR"
 
+# A stale copy whose revalidation gets a 5xx is shown, with a warning.
+lede --dump "$BASE/flaky/article.html"
+expect_grep "flaky page read" "old zeppelin" "$OUT"
+lede --dump "$BASE/flaky/article.html"
+[ $RC -eq 0 ] && ok "5xx on revalidation: exit 0" ||
+    fail "5xx on revalidation: exit status $RC: $(cat "$ERR")"
+expect_grep "5xx on revalidation: the cached copy" "old zeppelin" "$OUT"
+expect_grep "5xx on revalidation: a warning" \
+    "HTTP 503.*showing the copy cached" "$ERR"
+[ "$(log_count "GET /flaky/article.html")" -eq 2 ] ||
+    fail "flaky page: not revalidated: $(cat "$LOG")"
+
 # History and the library commands.
 lede --cache-list
 expect_grep "cache-list title and site" \
@@ -80,6 +92,15 @@ expect_grep "no match message" "no cached article matches" "$ERR"
     >/dev/null 2>&1
 [ ! -e "$WORK/files/cache.db" ] && ok "a local file is not cached" ||
     fail "a local file touched the cache"
+
+# A cache that cannot open: the page is read, the error said once.
+: >"$WORK/notadir"
+"$LEDE" --cache-dir "$WORK/notadir/c" --dump "$A" >"$OUT" 2>"$ERR"
+RC=$?
+[ $RC -eq 0 ] && [ "$(wc -l <"$ERR")" -eq 1 ] &&
+    ok "unusable cache: one warning: $(cat "$ERR")" ||
+    fail "unusable cache: status $RC, stderr: $(cat "$ERR")"
+expect_grep "unusable cache: page still read" "old zeppelin" "$OUT"
 
 # SIGKILL in the middle of a fetch: the cache opens, every page is there.
 lede --cache-list
@@ -119,7 +140,18 @@ expect_grep "prune by age keeps new pages" "^removed 0 pages" "$OUT"
 lede --cache-prune 1x
 [ $RC -eq 2 ] && ok "bad prune limit is a usage error" ||
     fail "bad prune limit exit status $RC"
-lede --cache-prune 0
+# An overflowing size (2^34 G wrapped to 0), a number with no unit and an
+# ambiguous "m" are refused, and remove nothing.
+for spec in 17179869184G 0 5m; do
+	lede --cache-prune "$spec"
+	[ $RC -eq 2 ] && ok "prune limit $spec is a usage error" ||
+	    fail "prune limit $spec: exit status $RC: $(cat "$OUT")"
+done
+expect_grep "ambiguous m asks" "5min for minutes or 5M for megabytes" "$ERR"
+lede --cache-list
+[ "$(wc -l <"$OUT")" -eq "$BEFORE" ] && ok "refused prunes removed nothing" ||
+    fail "pages left after refused prunes: $(wc -l <"$OUT") of $BEFORE"
+lede --cache-prune 0B
 expect_grep "prune by size" "^removed $BEFORE pages" "$OUT"
 lede --cache-list
 [ ! -s "$OUT" ] && ok "cache empty after prune" ||

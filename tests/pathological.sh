@@ -45,4 +45,43 @@ check --dump missing-file
 # Empty input must be an error, not an empty article.
 "$LEDE" --dump "$dir/empty.html" >/dev/null 2>&1
 [ $? -eq 1 ] || { echo "FAIL empty input is not an error"; fail=1; }
+
+# expect RC PATTERN ARGS...: the exit status and a line of stderr.
+expect() {
+	want=$1 pat=$2
+	shift 2
+	timeout 60 "$LEDE" "$@" >"$dir/out" 2>"$dir/err"
+	rc=$?
+	if [ $rc -ne "$want" ] ||
+	    { [ -n "$pat" ] && ! grep -q -- "$pat" "$dir/err"; }; then
+		echo "FAIL $*: exit $rc (want $want), stderr: $(head -c 300 \
+		    "$dir/err")"
+		fail=1
+	else
+		echo "ok $* (exit $rc): $(head -n 1 "$dir/err")"
+	fi
+}
+# Binary data is refused (naming the file), not shown as mojibake.
+printf '\037\213\010\000\000\000\000\000\000\003<p>gz</p>' >"$dir/page.html.gz"
+expect 1 "^lede: cannot read '$dir/page.html.gz': binary data, not HTML\$" \
+    --dump "$dir/page.html.gz"
+expect 1 "binary data, not HTML" --json "$dir/binary.bin"
+# Every failure to read a page names it.
+expect 1 "^lede: cannot read '$dir/blank.html': " --dump "$dir/blank.html"
+expect 1 "^lede: cannot read standard input: " --dump - <"$dir/blank.html"
+# An unknown --encoding is a usage error, before anything is read.
+expect 2 "unknown encoding 'klingon'" --dump --encoding klingon \
+    "$dir/not-html.txt"
+# A range past the last block is an error, not just the header.
+printf '<html><body><article><p>%s</p><p>%s</p></article></body></html>' \
+    "The first paragraph of the article with words enough to be body text." \
+    "The second paragraph of the article with words enough to be kept." \
+    >"$dir/two.html"
+expect 1 "range 5-9 is past the last paragraph (2)" --dump --range 5-9 \
+    "$dir/two.html"
+expect 0 "" --dump --range 2 "$dir/two.html"
+grep -q "second paragraph" "$dir/out" ||
+    { echo "FAIL --range 2: $(cat "$dir/out")"; fail=1; }
+# The cache commands take no source.
+expect 2 "takes no source" --cache-dir "$dir/c" --cache-list extra
 exit $fail

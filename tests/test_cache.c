@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 
 #include "cache.h"
+#include "source.h"
 
 struct fx {
 	char dir[256];
@@ -344,7 +345,18 @@ test_parse_prune(void **state)
 		{"200MB", 0, 0, 200LL << 20},
 		{"1g", 0, 0, 1LL << 30},
 		{"500k", 0, 0, 500LL << 10},
-		{"0", 0, 0, 0},
+		{"0B", 0, 0, 0},
+		{"0M", 0, 0, 0},
+		{"5MiB", 0, 0, 5LL << 20},
+		{"5mb", 0, 0, 5LL << 20},
+		{"0", -1, 0, 0},	/* a number needs its unit */
+		{"200", -1, 0, 0},
+		{"5m", -2, 0, 0},	/* minutes or megabytes? */
+		{"30d,5m", -2, 0, 0},
+		/* v * 2^30 overflows to 0: must not mean "delete all". */
+		{"17179869184G", -1, 0, 0},
+		{"9223372036854775807B", -1, 0, 0},
+		{"8589934592G", -1, 0, 0},
 		{"30d,200M", 0, 30 * 86400, 200LL << 20},
 		{"", -1, 0, 0},
 		{"d", -1, 0, 0},
@@ -363,6 +375,10 @@ test_parse_prune(void **state)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		int rc = cache_parse_prune(t[i].spec, &age, &bytes, &err);
 
+		/* -2: refused with a message asking which unit was meant. */
+		if (t[i].rc == -2 && rc == -1 && strstr(err.msg, "5min for "
+		    "minutes or 5M for megabytes") != NULL)
+			rc = -2;
 		if (rc != t[i].rc)
 			fail_msg("'%s': rc %d", t[i].spec, rc);
 		if (rc == 0 && (age != t[i].age || bytes != t[i].bytes))
@@ -675,6 +691,45 @@ test_damage_found_later(void **state)
 	assert_int_equal(page_count(f->c), 0);
 }
 
+/* A local file's base URL keeps '#', '?', '%' and space in the path
+ * (percent-encoded), and a file:// URL is read as the path it names. */
+static void
+test_file_url(void **state)
+{
+	struct fx *f = *state;
+	struct source_opts o = {0};
+	struct source s, s2;
+	struct lede_err err = {0};
+	char dir[512], path[600], *tail;
+	FILE *fp;
+
+	o.no_cache = 1;
+	snprintf(dir, sizeof(dir), "%s/a #?%%b c", f->dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/p.html", dir);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("<p>hello</p>", fp);
+	fclose(fp);
+	assert_int_equal(source_load(path, &o, &s, &err), 0);
+	assert_non_null(s.url);
+	assert_int_equal(strncmp(s.url, "file:///", 8), 0);
+	tail = strstr(s.url, "/sub/dir/");
+	assert_non_null(tail);
+	assert_string_equal(tail, "/sub/dir/a%20%23%3F%25b%20c/p.html");
+	/* The URL (with a fragment) reads the same file back. */
+	snprintf(path, sizeof(path), "%s#top", s.url);
+	assert_int_equal(source_load(path, &o, &s2, &err), 0);
+	assert_int_equal(s2.bytes.len, 12);
+	assert_memory_equal(s2.bytes.data, "<p>hello</p>", 12);
+	assert_string_equal(s2.url, s.url);
+	source_release(&s2);
+	source_release(&s);
+	assert_int_equal(source_load("file://elsewhere/etc/passwd", &o, &s,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "not a local file"));
+	assert_int_equal(source_load("file:///tmp/a%00b", &o, &s, &err), -1);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -689,6 +744,7 @@ main(void)
 		T(test_search),
 		T(test_prune),
 		cmocka_unit_test(test_parse_prune),
+		T(test_file_url),
 		T(test_corrupt_moved_aside),
 		T(test_foreign_moved_aside),
 		T(test_newer_schema_refused),

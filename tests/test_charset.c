@@ -250,13 +250,50 @@ test_invalid_legacy(void **state)
 static void
 test_nul_and_1252(void **state)
 {
-	const char in[] = "a\0b\x81\x80";
-	struct charset_result r = dec(in, sizeof(in) - 1, "latin1", NULL);
+	char in[1200];
+	struct charset_result r;
 
 	(void)state;
+	/* A NUL past the first KiB (earlier is binary data, below). */
+	memset(in, 'x', 1100);
+	memcpy(in + 1100, "a\0b\x81\x80", 5);
+	r = dec(in, 1105, "latin1", NULL);
 	/* NUL -> U+FFFD; 0x81 -> U+0081 (WHATWG); 0x80 -> euro sign. */
-	assert_string_equal(r.utf8, "a\xef\xbf\xbd" "b\xc2\x81\xe2\x82\xac");
+	assert_string_equal(r.utf8 + 1100,
+	    "a\xef\xbf\xbd" "b\xc2\x81\xe2\x82\xac");
 	assert_int_equal(r.replaced, 1);
+	free(r.utf8);
+}
+
+/* Zero bytes in the first KiB: binary data (a .gz, an image) is refused
+ * rather than shown as mojibake; UTF-16 text is not binary. */
+static void
+test_binary_refused(void **state)
+{
+	static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
+	    "\xcb\x48\xcd\xc9\xc9\x07\x00";
+	static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	struct charset_result r;
+	struct lede_err err = {0};
+
+	(void)state;
+	assert_int_equal(charset_decode(gz, sizeof(gz) - 1, NULL, NULL, &r,
+	    &err), -1);
+	assert_int_equal(err.code, LEDE_EINPUT);
+	assert_string_equal(err.msg, "binary data, not HTML");
+	assert_int_equal(charset_decode(png, sizeof(png) - 1, NULL,
+	    "text/html; charset=utf-8", &r, &err), -1);
+	assert_int_equal(charset_decode("<p>a\0b</p>", 10, "latin1", NULL,
+	    &r, &err), -1);
+	/* UTF-16 by BOM, by the guess, and by the override. */
+	r = dec("\xff\xfe<\0p\0>\0", 8, NULL, NULL);
+	assert_string_equal(r.utf8, "<p>");
+	free(r.utf8);
+	r = dec("<\0p\0>\0h\0i\0", 10, NULL, NULL);
+	assert_string_equal(r.utf8, "<p>hi");
+	free(r.utf8);
+	r = dec("\0<\0p\0>", 6, "utf-16be", NULL);
+	assert_string_equal(r.utf8, "<p>");
 	free(r.utf8);
 }
 
@@ -316,8 +353,28 @@ test_sniff(void **state)
 	/* Undeclared Shift_JIS: "日本の首都は東京です". */
 	const char ja[] = "<p>\x93\xfa\x96\x7b\x82\xcc\x8e\xf1\x93\x73\x82\xcd"
 	    "\x93\x8c\x8b\x9e\x82\xc5\x82\xb7</p>";
+	/* Undeclared Big5 and GB18030: the same sentence, traditional and
+	 * simplified ("the interior ministry published figures today..."). */
+	static const char b5[] = "<p>"
+	    "\xa4\xba\xac\x46\xb3\xa1\xa9\xf3\xa4\xb5\xa4\xe9\xa4\xbd"
+	    "\xa5\xac\xbc\xc6\xbe\xda\xa1\x41\xbb\x50\xbe\xc7\xae\xd5"
+	    "\xb9\xef\xb8\x67\xc0\xd9\xaa\xba\xac\xdd\xaa\x6b\xc1\xd9"
+	    "\xa6\x62\xab\xe1\xad\xb1\xb0\x51\xbd\xd7\xa1\x43</p>";
+	static const char gb[] = "<p>"
+	    "\xc4\xda\xd5\xfe\xb2\xbf\xd3\xda\xbd\xf1\xc8\xd5\xb9\xab"
+	    "\xb2\xbc\xca\xfd\xbe\xdd\xa3\xac\xd3\xeb\xd1\xa7\xd0\xa3"
+	    "\xb6\xd4\xbe\xad\xbc\xc3\xb5\xc4\xbf\xb4\xb7\xa8\xbb\xb9"
+	    "\xd4\xda\xba\xf3\xc3\xe6\xcc\xd6\xc2\xdb\xa1\xa3</p>";
 
 	(void)state;
+	r = dec(b5, sizeof(b5) - 1, NULL, NULL);
+	assert_string_equal(r.name, "BIG5-HKSCS");
+	assert_non_null(strstr(r.utf8, "\xe6\x95\xb8")); /* 數 */
+	free(r.utf8);
+	r = dec(gb, sizeof(gb) - 1, NULL, NULL);
+	assert_string_equal(r.name, "GB18030");
+	assert_non_null(strstr(r.utf8, "\xe6\x95\xb0")); /* 数 */
+	free(r.utf8);
 	r = dec(ko, sizeof(ko) - 1, NULL, NULL);
 	assert_string_equal(r.source, "sniff");
 	assert_string_equal(r.name, "CP949");
@@ -355,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_invalid_legacy),
 		cmocka_unit_test(test_nul_and_1252),
+		cmocka_unit_test(test_binary_refused),
 		cmocka_unit_test(test_escapes_removed),
 		cmocka_unit_test(test_refs),
 		cmocka_unit_test(test_ref_escapes_removed),

@@ -4,6 +4,9 @@
  * link numbers, figures, lists, tables, ranges, the plain-text export
  * format and the JSON keys.
  */
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <json.h>
@@ -252,6 +256,36 @@ test_header(void **state)
 	assert_int_equal(l->v[0].runs[0].role, ROLE_DECK);
 	lines_free(l);
 	doc_free(d);
+}
+
+/* Header dates: a cut time ("15:36:", "15:36:5") is shown as it is and
+ * is never read past its end (was a heap overflow). */
+static void
+test_header_dates(void **state)
+{
+	static const char *const in[][2] = {
+		{"2023-09-15T15:36:", "2023-09-15T15:36:"},
+		{"2023-09-15T15:36:5", "2023-09-15T15:36:5"},
+		{"2023-09-15T15:36:05Z", "2023-09-15 15:36 UTC"},
+		{"2023-09-15 15:36", "2023-09-15 15:36"},
+		{"2023-09-15Tab:cd", "2023-09-15Tab:cd"},
+	};
+	char want[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		struct doc *d = doc_new();
+		struct lines *l;
+
+		doc_set(d, DOC_PUBLISHED, in[i][0], "test");
+		para(d->body, "Body.");
+		l = render(d, 80, 0, 1);
+		snprintf(want, sizeof(want), "Published: %s", in[i][1]);
+		assert_string_equal(l->v[0].text, want);
+		lines_free(l);
+		doc_free(d);
+	}
 }
 
 static struct doc *
@@ -504,6 +538,72 @@ test_pre_and_table(void **state)
 	doc_free(d);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+/* One wide row and 100000 one-cell rows: cells are kept per row, so the
+ * table does not reserve 64 cells for every row (was 512 MB).  The child
+ * renders with its address space capped 192 MiB over what it uses now
+ * (not under ASan, whose shadow memory needs the room). */
+static void
+test_table_ragged(void **state)
+{
+	struct doc *d = doc_new();
+	struct doc_block *t, *r, *c;
+	int i, status;
+	pid_t pid;
+
+	(void)state;
+	t = doc_block_add(d->body, DOC_TABLE);
+	r = doc_block_add(t, DOC_ROW);
+	for (i = 0; i < 64; i++) {
+		c = doc_block_add(r, DOC_CELL);
+		doc_inline_append(&c->in, "c", 1);
+	}
+	for (i = 0; i < 100000; i++) {
+		r = doc_block_add(t, DOC_ROW);
+		c = doc_block_add(r, DOC_CELL);
+		doc_inline_append(&c->in, i == 0 ? "first" : "r", i ? 1 : 5);
+	}
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct render_opts o;
+		struct lede_err err = {0};
+		struct lines *l;
+#ifndef UNDER_ASAN
+		struct rlimit rl;
+		unsigned long pages = 0;
+		FILE *fp = fopen("/proc/self/statm", "r");
+
+		if (fp != NULL && fscanf(fp, "%lu", &pages) == 1 &&
+		    getrlimit(RLIMIT_AS, &rl) == 0) {
+			rl.rlim_cur = (rlim_t)pages * (rlim_t)sysconf(
+			    _SC_PAGESIZE) + ((rlim_t)192 << 20);
+			setrlimit(RLIMIT_AS, &rl);
+		}
+		if (fp != NULL)
+			fclose(fp);
+#endif
+		render_opts_default(&o);
+		o.width = 400;
+		l = render_doc(d, &o, &err);
+		/* Row 0, then the first one-cell row (and empty cells). */
+		_exit(l != NULL && l->n > 100000 &&
+		    strncmp(l->v[1].text, "first ", 6) == 0 ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	doc_free(d);
+}
+
 static void
 test_no_wrap_and_range(void **state)
 {
@@ -671,12 +771,14 @@ main(void)
 		cmocka_unit_test(test_wrap_cjk),
 		cmocka_unit_test(test_long_word),
 		cmocka_unit_test(test_header),
+		cmocka_unit_test(test_header_dates),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_inline_quotes),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_figure),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_pre_and_table),
+		cmocka_unit_test(test_table_ragged),
 		cmocka_unit_test(test_no_wrap_and_range),
 		cmocka_unit_test(test_export_cjk),
 		cmocka_unit_test(test_every_width),

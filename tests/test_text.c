@@ -252,6 +252,11 @@ test_sanitize_sequences(void **state)
 	/* Unterminated: the introducer goes, the rest is inert text. */
 	SAN("\x1b]0;title", 0, "]0;title");
 	SAN("end\x1b", 0, "end");
+	/* Another ESC or C1 cuts a string short, as in a terminal: the
+	 * first OSC is unterminated, the second is whole. */
+	SAN("\x1b]0;a\x1b]0;b\x07" "c", 0, "]0;ac");
+	SAN("\xc2\x9d" "0;a\xc2\x85" "b\xc2\x9c", 0, "0;ab");
+	SAN("\x1bP1\x1b[2Jx", 0, "P1x");
 }
 
 static void
