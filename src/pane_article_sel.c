@@ -4,8 +4,9 @@
  * exporting it, or the whole article when nothing is selected, as plain
  * text (export_doc(), the formatter of --dump): to a file, through a pipe
  * to a command (an argv, no shell) or to the clipboard (OSC 52, plus
- * wl-copy or xclip when there).  Export works by paragraph: a selection
- * exports the paragraphs it touches.  UI only.
+ * wl-copy or xclip when there).  A paragraph selection exports the
+ * paragraphs it touches (export_doc() by block range); a line selection
+ * exports exactly the text of its lines (export_lines()).  UI only.
  */
 #include <ctype.h>
 #include <curses.h>
@@ -21,6 +22,7 @@
 
 #include "buf.h"
 #include "dump.h"
+#include "export_lines.h"
 #include "pane_article.h"
 #include "util.h"
 
@@ -224,17 +226,26 @@ export_text(struct ui *ui, struct art *a, size_t *len)
 	struct dump_opts o;
 	struct lede_err err = {0};
 	struct buf b;
-	int fb, lb;
+	size_t f, l;
+	int fb, lb, rc;
 
 	dump_opts_default(&o);
 	o.width = ui->cfg.export_width > 0 ? ui->cfg.export_width : 80;
 	o.wrap = ui->cfg.export_width > 0;
-	if (sel_blocks(a, &fb, &lb)) {
-		o.first_block = fb;
-		o.last_block = lb;
-	}
 	buf_init(&b, EXPORT_MAX);
-	if (export_doc(&b, ui->doc, &o, &err) == -1) {
+	if (a->sel_mode == SEL_LINES && art_sel_range(a, &f, &l) &&
+	    !(f == 0 && l + 1 >= a->lines->n)) {
+		/* Part of the article: exactly the lines selected. */
+		rc = export_lines(&b, ui->doc, a->lines, f, l, &o, &err);
+	} else {
+		/* Paragraphs, or everything (^A, or nothing selected). */
+		if (sel_blocks(a, &fb, &lb)) {
+			o.first_block = fb;
+			o.last_block = lb;
+		}
+		rc = export_doc(&b, ui->doc, &o, &err);
+	}
+	if (rc == -1) {
 		buf_release(&b);
 		ui_error(ui, "%s", err.msg);
 		return NULL;

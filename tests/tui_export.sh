@@ -4,7 +4,8 @@
 # keyboard, saved to a file (default name from the title, in
 # $LEDE_EXPORT_DIR; never overwritten without asking), piped to a command,
 # copied with OSC 52 (read back from tmux's buffer); a selection made by
-# dragging the mouse.
+# dragging the mouse.  A line selection (V) exports exactly its lines'
+# text, also on the bundled sample (issue 7's "done means") and in CJK.
 . "$top_srcdir/tests/tui_lib.sh"
 
 ART="$top_srcdir/tests/tui/article.html"
@@ -90,6 +91,29 @@ cmp -s "$OUT/clip.txt" "$EXP" || {
 # Esc clears the selection; V selects lines.
 tui_keys Escape
 tui_gone "selected"
+
+# A line selection exports exactly its lines' text: from the second line
+# of one paragraph to the third of the next (which shows the link), not
+# the whole paragraphs; rejoined, wrapped at 80, the link renumbered.
+tui_keys / S a t u r d a y Space e v e n i n g Enter
+tui_keys V j j j j j j
+tui_wait "-- LINES -- 7 lines, 2 paragraphs selected"
+tui_keys s
+tui_wait "save to:"
+tui_keys C-u
+tui_keys -l "$OUT/lines.txt"
+tui_keys Enter
+wait_file "$OUT/lines.txt"
+sed "s|@URL@|$url|" "$top_srcdir/tests/tui/export-lines-expected.txt" \
+    >"$TUI_TMP/lines-expected.txt"
+cmp -s "$OUT/lines.txt" "$TUI_TMP/lines-expected.txt" || {
+	diff -u "$TUI_TMP/lines-expected.txt" "$OUT/lines.txt"
+	fail "the line selection's export differs"
+}
+grep -q "The twelve\|switch was thrown" "$OUT/lines.txt" &&
+    fail "a line selection exported whole paragraphs"
+tui_keys Escape
+tui_gone "selected"
 tui_keys g V j j j
 tui_wait "-- LINES -- 4 lines"
 tui_keys Escape
@@ -112,6 +136,9 @@ wait_file "$OUT/mouse.txt"
 grep -q "^The twelve cast-iron lamps" "$OUT/mouse.txt" || fail "mouse export"
 grep -q "^“We kept the old glass" "$OUT/mouse.txt" || fail "mouse export"
 grep -q "^> The harbour" "$OUT/mouse.txt" && fail "mouse export too long"
+# The drag ended on the second line of the paragraph: the text stops there.
+grep -q "sea wall well$" "$OUT/mouse.txt" || fail "mouse export cut wrong"
+grep -q "before sunset" "$OUT/mouse.txt" && fail "mouse export too long"
 tui_alive
 tui_stop
 
@@ -130,4 +157,100 @@ grep -q "^The twelve cast-iron lamps .* thousand pounds\.$" "$FILE" ||
     fail "export-width = 0 still wraps"
 grep -q "^Marker paragraph: quiet water" "$FILE" || fail "not the whole article"
 grep -q "Lifeboat crew honoured" "$FILE" || fail "no related stories"
+tui_stop
+
+# Issue 7's "done means", on the bundled sample: three paragraphs, one with
+# Kim's quoted speech (shown in the inline-quote colour), selected by line
+# and then by paragraph; both exports are the header and exactly those
+# paragraphs, the quote kept in its marks, wrapped at 80 (the default).
+rm -f "$XDG_CONFIG_HOME/lede/config"
+HANI="$top_srcdir/samples/hani-nk-russia.html"
+HEXP="$top_srcdir/tests/tui/export-hani-expected.txt"
+tui_start 100 30 --theme "$top_srcdir/themes/default" "$HANI"
+tui_wait "N. Korean nuclear threat"
+tui_keys / B u t Space b e y o n d Space t h a t Enter
+tui_wait "But beyond that"
+tui_expect_style "We have many issues" "fg=6 bg=default"
+tui_keys V j j j j j j j j j j j j j j j j
+tui_wait "-- LINES -- 17 lines, 3 paragraphs selected"
+tui_expect_style "“We have many issues" "fg=0 bg=7"
+tui_keys s
+tui_wait "save to:"
+tui_keys C-u
+tui_keys -l "$OUT/hani-lines.txt"
+tui_keys Enter
+wait_file "$OUT/hani-lines.txt"
+cmp -s "$OUT/hani-lines.txt" "$HEXP" || {
+	diff -u "$HEXP" "$OUT/hani-lines.txt"
+	fail "the sample's line selection differs"
+}
+tui_keys Escape
+tui_gone "selected"
+tui_keys v j j
+tui_wait "-- PARAGRAPHS -- 17 lines, 3 paragraphs selected"
+tui_keys s
+tui_wait "save to:"
+tui_keys C-u
+tui_keys -l "$OUT/hani-paras.txt"
+tui_keys Enter
+wait_file "$OUT/hani-paras.txt"
+cmp -s "$OUT/hani-paras.txt" "$HEXP" || {
+	diff -u "$HEXP" "$OUT/hani-paras.txt"
+	fail "the sample's paragraph selection differs"
+}
+tui_alive
+tui_stop
+
+# CJK: lines broken between two characters rejoin without a space (Chinese,
+# Japanese); Korean, broken at its spaces, keeps them.  The screen wraps
+# each paragraph; export-width = 0 gives each back on one line, as written.
+CJK="$top_srcdir/tests/tui/export-cjk.html"
+printf 'export-width = 0\n' >"$XDG_CONFIG_HOME/lede/config"
+tui_start 100 30 "$CJK"
+tui_wait "港口的灯重新点亮"
+tui_wait "捐支付"
+tui_screen | grep -q "港口的十二盏.*奏乐" &&
+    fail "the test page did not wrap"
+tui_keys /
+tui_keys -l "港口的十二"
+tui_keys Enter
+tui_keys V j j j j j j j j j
+tui_wait "-- LINES -- 10 lines, 3 paragraphs selected"
+tui_keys s
+tui_wait "save to:"
+tui_keys C-u
+tui_keys -l "$OUT/cjk.txt"
+tui_keys Enter
+wait_file "$OUT/cjk.txt"
+curl_url="file://$(cd "$top_srcdir/tests/tui" && pwd -P)/export-cjk.html"
+sed "s|@URL@|$curl_url|" "$top_srcdir/tests/tui/export-cjk-expected.txt" \
+    >"$TUI_TMP/cjk-expected.txt"
+cmp -s "$OUT/cjk.txt" "$TUI_TMP/cjk-expected.txt" || {
+	diff -u "$TUI_TMP/cjk-expected.txt" "$OUT/cjk.txt"
+	fail "the CJK line selection differs"
+}
+# From the second line of the Chinese paragraph: the rest of it, no space.
+tui_keys Escape
+tui_gone "selected"
+tui_keys /
+tui_keys -l "捐支付"
+tui_keys Enter
+tui_keys V
+tui_wait "-- LINES -- 1 lines"
+tui_keys j
+tui_keys s
+tui_wait "save to:"
+tui_keys C-u
+tui_keys -l "$OUT/cjk2.txt"
+tui_keys Enter
+wait_file "$OUT/cjk2.txt"
+sed -n 5p "$OUT/cjk2.txt" >"$TUI_TMP/got2"
+printf '%s%s\n' '捐支付，募得一万一千多英镑。' \
+    '人们在日落之前就沿着海堤聚集，银乐队在开关拨动时奏乐。' >"$TUI_TMP/want2"
+cmp -s "$TUI_TMP/got2" "$TUI_TMP/want2" || {
+	cat "$OUT/cjk2.txt"
+	fail "the CJK selection from mid-paragraph differs"
+}
+[ "$(wc -l <"$OUT/cjk2.txt" | tr -d ' ')" = 5 ] || fail "more than was selected"
+tui_alive
 exit 0
