@@ -26,6 +26,14 @@ extract_release(struct extract_ctx *x)
 	free(x->byline_dom);
 	free(x->title_dom);
 	free(x->title_tag);
+	free(x->title_raw);
+	free(x->byline_rel);
+	for (i = 0; i < x->nbyline_cls; i++)
+		free(x->byline_cls[i]);
+	free(x->byline_agency);
+	free(x->byline_body);
+	for (i = 0; i < x->nh1; i++)
+		free(x->h1[i]);
 	memset(x, 0, sizeof(*x));
 }
 

@@ -70,17 +70,25 @@ struct extract_ctx {
 	char *byline_dom; /* byline found in the page text */
 	char *title_dom;  /* the main <h1>, if any */
 	char *title_tag;  /* the <title>, cleaned of its site part */
+	char *title_raw;  /* the <title> as given (meta.c) */
+	char *h1[8];      /* the page's first <h1> texts (meta.c) */
+	size_t nh1;
+	char *byline_rel; /* first rel=author text in the page (meta.c) */
+	char *byline_cls[4]; /* byline-class texts in the page (meta.c) */
+	size_t nbyline_cls;
+	char *byline_agency; /* "dpa" of "Hamburg (dpa) - ..." (build) */
+	char *byline_body; /* a "By" line of the body, when one was set */
 	xmlNode *lead;    /* a block repeating the description */
 };
 
 /* meta.c: fill doc->meta from <head>, JSON-LD, microdata, visible lines.
  * Sets x->base. */
 int meta_read(struct extract_ctx *x);
-/* meta.c: a <time> inside the article outranks weak page-wide dates. */
+/* meta_finish.c: a <time> inside the article outranks weak page-wide dates. */
 void meta_article_time(struct extract_ctx *x, xmlNode *art);
 /* meta.c: decode entities left in a string (sites that escape twice). */
 char *meta_unescape(const char *s);
-/* meta.c: after cleaning, use DOM byline and fill what is missing. */
+/* meta_finish.c: after cleaning, use DOM byline and fill what is missing. */
 void meta_finish(struct extract_ctx *x);
 /* meta_jsonld.c: read JSON-LD scripts into doc fields with source
  * "json-ld".  Returns how many fields were set. */

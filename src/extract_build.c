@@ -22,6 +22,7 @@ struct bctx {
 	struct doc_block *para_parent;
 	struct doc_block *last_fig; /* figure a caption may follow */
 	int depth;
+	int paras; /* paragraphs flushed so far */
 };
 
 static void walk_kids(struct bctx *b, xmlNode *n, struct doc_block *parent);
@@ -105,9 +106,19 @@ flush(struct bctx *b)
 
 			doc_set(b->x->doc, DOC_BYLINE, by, "body");
 			free(by);
-		}
+		} else if (b->x->byline_body == NULL)
+			b->x->byline_body = xstrndup(p->in.text, p->in.len);
 		p->in.len = 0;
 	}
+	/* A news agency's dateline opens the first paragraph: "Hamburg
+	   (dpa/lno) - ...".  The agency is the byline when none is found. */
+	if (p->type == DOC_PARAGRAPH && p->in.len > 0 && b->paras++ < 3 &&
+	    b->x->byline_agency == NULL)
+		b->x->byline_agency = meta_dateline_agency(p->in.text);
+	/* So is the source credited at the end: "Quelle: kathpress". */
+	if (p->type == DOC_PARAGRAPH && p->in.len > 0 && p->in.len < 60 &&
+	    b->x->byline_agency == NULL)
+		b->x->byline_agency = meta_source_line(p->in.text);
 	/* A date line dropped from the body still dates the article. */
 	if (p->type == DOC_PARAGRAPH && p->in.len > 0 && p->in.len < 120 &&
 	    doc_get(b->x->doc, DOC_PUBLISHED) == NULL &&

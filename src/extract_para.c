@@ -250,6 +250,7 @@ extract_para_byline(const char *s, size_t n)
 	    "By ",
 	    "BY ",
 	    "Written by ",
+	    "Written by: ",
 	    "Von ",
 	    "VON ",
 	    "Par ",

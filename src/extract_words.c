@@ -154,6 +154,8 @@ static const struct word words[] = {
     {"headline", W_TITLE},
     {"byline", W_BYLINE | W_META},
     {"author", W_BYLINE},
+    {"autor", W_BYLINE},
+    {"auteur", W_BYLINE},
     {"dateline", W_BYLINE | W_META},
     {"writtenby", W_BYLINE},
 };

@@ -5,6 +5,7 @@
  * and visible date lines.  Priorities follow Readability where it has
  * one, so that pages read the same; every field keeps its source.
  */
+#define _GNU_SOURCE /* strcasestr */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,6 +273,7 @@ static const char *const k_pub[] = {
     "time:text",
     "url:date",
     "leaf:date",
+    "script:date",
     NULL,
 };
 static const char *const k_mod[] = {
@@ -363,6 +365,107 @@ micro_author(const xmlNode *n)
 	return dup_attr_text(n);
 }
 
+/* A publication date in a page's own script data (a JSON state object:
+ * "published_at":"2019-03-02T06:22:28+01:00", "createdAt": ...), the
+ * last resort when the page declares none.  ISO 8601 (new string) or
+ * NULL. */
+static char *
+script_date(const char *js, const char *lang)
+{
+	static const char *const keys[] = {
+	    "\"datePublished\"",
+	    "\"published_at\"",
+	    "\"publishedAt\"",
+	    "\"publishDate\"",
+	    "\"date_published\"",
+	    "\"createdAt\"",
+	    "\"created_at\"",
+	    NULL,
+	};
+	const char *p;
+	char iso[40], val[40];
+	size_t i, l;
+
+	for (i = 0; keys[i]; i++) {
+		if ((p = strstr(js, keys[i])) == NULL)
+			continue;
+		p += strlen(keys[i]);
+		while (*p == ' ' || *p == ':')
+			p++;
+		if (*p++ != '"')
+			continue;
+		l = strcspn(p, "\"");
+		/* An ISO date, not a word or a number of seconds. */
+		if (l < 10 || l >= sizeof(val) || !isdigit((unsigned char)*p))
+			continue;
+		memcpy(val, p, l);
+		val[l] = '\0';
+		if (meta_date_iso(val, lang, iso, sizeof(iso)) == 0)
+			return xstrdup(iso);
+	}
+	return NULL;
+}
+
+/* Does the <title> hold s (spaces folded)? */
+static int
+title_has(const char *title, const char *s)
+{
+	char *t = xstrdup_squash(s);
+	int r = t && *t && strstr(title, t) != NULL;
+
+	free(t);
+	return r;
+}
+
+/* Does a rel attribute hold the token "author"? */
+static int
+rel_author(const char *rel)
+{
+	size_t l;
+
+	while (*rel) {
+		while (*rel == ' ')
+			rel++;
+		l = strcspn(rel, " ");
+		if (l == 6 && strncasecmp(rel, "author", 6) == 0)
+			return 1;
+		rel += l;
+	}
+	return 0;
+}
+
+static int
+byline_class(const xmlNode *n)
+{
+	const struct ex_stat *s = extract_stat(n);
+	const char *ti = html_attr(n, "data-testid");
+
+	/* React sites name their parts in data-testid="...-byline" */
+	if (ti && (strcasestr(ti, "byline") || strcasestr(ti, "author")))
+		return 1;
+	return s && ((s->cw | s->iw) & W_BYLINE);
+}
+
+/* Inside a form or a comment list (whose authors are commenters)? */
+static int
+in_form(const xmlNode *n)
+{
+	int d;
+
+	for (d = 0; n && d < 64; n = n->parent, d++) {
+		const char *c;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (html_is(n, "form"))
+			return 1;
+		if (((c = html_attr(n, "class")) && strcasestr(c, "comment")) ||
+		    ((c = html_attr(n, "id")) && strcasestr(c, "comment")))
+			return 1;
+	}
+	return 0;
+}
+
 int
 meta_read(struct extract_ctx *x)
 {
@@ -373,8 +476,10 @@ meta_read(struct extract_ctx *x)
 	size_t nowned = 0, i;
 	char *title_tag = NULL;
 	const char *ld[16]; /* JSON-LD scripts, read after <title> */
+	const char *og[4];  /* every og:title, when a page has several */
+	size_t nog = 0;
 	size_t nld = 0;
-	int have_leaf = 0, have_ttext = 0, have_data = 0;
+	int have_leaf = 0, have_ttext = 0, have_data = 0, have_sdate = 0;
 
 	if ((m = calloc(1, sizeof(*m))) == NULL)
 		return -1;
@@ -387,12 +492,25 @@ meta_read(struct extract_ctx *x)
 
 		if (*t == '\0')
 			continue;
-		if (strcmp(t, "meta") == 0)
+		if (strcmp(t, "meta") == 0) {
+			const char *pr = html_attr(n, "property");
+
 			read_meta_tag(m, n);
-		else if (strcmp(t, "title") == 0 && title_tag == NULL &&
-		         (n->parent == NULL || !html_is(n->parent, "svg")))
+			if (pr && strcmp(pr, "og:title") == 0 && nog < 4 &&
+			    html_attr(n, "content"))
+				og[nog++] = html_attr(n, "content");
+		} else if (strcmp(t, "title") == 0 && title_tag == NULL &&
+		           (n->parent == NULL || !html_is(n->parent, "svg")))
 			title_tag = html_text_dup(n);
-		else if (strcmp(t, "base") == 0 && base == NULL)
+		else if (strcmp(t, "h1") == 0 &&
+		         x->nh1 < sizeof(x->h1) / sizeof(x->h1[0])) {
+			char *h = html_text_dup(n);
+
+			if (h && *h && strlen(h) < 400)
+				x->h1[x->nh1++] = h;
+			else
+				free(h);
+		} else if (strcmp(t, "base") == 0 && base == NULL)
 			base = html_attr(n, "href");
 		else if (strcmp(t, "link") == 0) {
 			const char *rel = html_attr(n, "rel");
@@ -406,7 +524,40 @@ meta_read(struct extract_ctx *x)
 			    n->children && n->children->content &&
 			    nld < sizeof(ld) / sizeof(ld[0]))
 				ld[nld++] = (const char *)n->children->content;
+			else if (!have_sdate && n->children &&
+			         n->children->content && nowned < 60) {
+				char *sd = script_date(
+				    (const char *)n->children->content,
+				    x->lang);
+
+				if (sd) {
+					owned[nowned++] = sd;
+					put(m, "script:date", sd);
+					have_sdate = 1;
+				}
+			}
 			continue;
+		}
+		/* rel=author declares the author's link (not in a comment
+		   form): its text is the name. */
+		if (x->byline_rel == NULL && (v = html_attr(n, "rel")) &&
+		    rel_author(v) && !in_form(n)) {
+			char *a = html_text_dup(n);
+
+			if (a && strlen(a) > 1 && strlen(a) < 80)
+				x->byline_rel = a;
+			else
+				free(a);
+		}
+		/* A byline class anywhere in the page: a weak fallback. */
+		if (x->nbyline_cls < 4 && strcmp(t, "body") != 0 &&
+		    strcmp(t, "a") != 0 && byline_class(n) && !in_form(n)) {
+			char *a = html_text_dup(n);
+
+			if (a && strlen(a) > 2 && strlen(a) < 80)
+				x->byline_cls[x->nbyline_cls++] = a;
+			else
+				free(a);
 		}
 		if ((ip = html_attr(n, "itemprop")) != NULL &&
 		    strcmp(t, "meta") != 0 && nowned < 60) {
@@ -475,6 +626,16 @@ meta_read(struct extract_ctx *x)
 		}
 	}
 	x->title_tag = meta_clean_title(title_tag, NULL);
+	x->title_raw = xstrdup_squash(title_tag);
+	/* Several og:title tags (a theme's and a plugin's): the last one
+	   counts, as Readability reads them, unless only an earlier one
+	   is part of the <title>, which names this page. */
+	if (nog > 1 && x->title_raw && !title_has(x->title_raw, og[nog - 1]))
+		for (i = 0; i + 1 < nog; i++)
+			if (title_has(x->title_raw, og[i])) {
+				put2(m, "og:title", og[i], 1);
+				break;
+			}
 	for (i = 0; i < nld; i++)
 		meta_jsonld(x, ld[i], strlen(ld[i]));
 	/* A date in the page's URL path (/2023/09/15/, /2023-09-15-...) is
@@ -571,170 +732,4 @@ meta_read(struct extract_ctx *x)
 		free(owned[i]);
 	free(m);
 	return 0;
-}
-
-/* Does s name the site itself (its declared name or its host)? */
-static int
-names_publisher(struct extract_ctx *x, const char *s)
-{
-	const char *site = doc_get(x->doc, DOC_SITE_NAME);
-	const char *u = doc_get(x->doc, DOC_URL), *p;
-	char host[256] = "", a[256], b[256];
-	size_t i, j;
-
-	if (s == NULL)
-		return 0;
-	for (i = j = 0; s[i] && j < sizeof(a) - 1; i++)
-		if (isalnum((unsigned char)s[i]))
-			a[j++] = (char)tolower((unsigned char)s[i]);
-	a[j] = '\0';
-	if (site) {
-		for (i = j = 0; site[i] && j < sizeof(b) - 1; i++)
-			if (isalnum((unsigned char)site[i]))
-				b[j++] = (char)tolower((unsigned char)site[i]);
-		b[j] = '\0';
-		if (b[0] && (strcmp(a, b) == 0 || strstr(a, b)))
-			return 1;
-	}
-	if (u && (p = strstr(u, "://")) != NULL) {
-		p += 3;
-		if (strncmp(p, "www.", 4) == 0)
-			p += 4;
-		snprintf(host, sizeof(host), "%.*s", (int)strcspn(p, "./:"), p);
-		for (i = j = 0; host[i] && j < sizeof(b) - 1; i++)
-			if (isalnum((unsigned char)host[i]))
-				b[j++] = (char)tolower((unsigned char)host[i]);
-		b[j] = '\0';
-		if (strlen(b) >= 4 && strstr(a, b))
-			return 1;
-	}
-	return 0;
-}
-
-/* Lowercase letters and digits of s into out. */
-static void
-squeeze_an(const char *s, size_t n, char *out, size_t sz)
-{
-	size_t i, j;
-
-	for (i = j = 0; i < n && s[i] && j < sz - 1; i++)
-		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
-			out[j++] = (char)tolower((unsigned char)s[i]);
-	out[j] = '\0';
-}
-
-/* Is s the site's name and nothing more ("Investment Watch", "SAT.1
- * REGIONAL", "Disfunctions.de")? */
-static int
-only_names_site(struct extract_ctx *x, const char *s)
-{
-	const char *site = doc_get(x->doc, DOC_SITE_NAME);
-	const char *u = doc_get(x->doc, DOC_URL), *p;
-	char a[256], b[256];
-	size_t la;
-
-	squeeze_an(s, strlen(s), a, sizeof(a));
-	if ((la = strlen(a)) == 0)
-		return 0;
-	if (site) {
-		squeeze_an(site, strlen(site), b, sizeof(b));
-		if (b[0] && la <= strlen(b) + 4 && strstr(a, b))
-			return 1;
-	}
-	if (u && (p = strstr(u, "://")) != NULL) {
-		p += 3;
-		if (strncmp(p, "www.", 4) == 0)
-			p += 4;
-		squeeze_an(p, strcspn(p, "./:"), b, sizeof(b));
-		if (strlen(b) >= 4 && la <= strlen(b) + 4 && strstr(a, b))
-			return 1;
-	}
-	return 0;
-}
-
-void
-meta_finish(struct extract_ctx *x)
-{
-	char *b, *t;
-
-	/* A byline element outranks a "By ..." line of the body, and a
-	   "byline" that only names the site (the publisher). */
-	if (x->byline_dom &&
-	    (!doc_get(x->doc, DOC_BYLINE) ||
-	        strcmp(x->doc->meta[DOC_BYLINE].source, "body") == 0 ||
-	        names_publisher(x, doc_get(x->doc, DOC_BYLINE)))) {
-		if ((b = meta_clean_byline(x->byline_dom)) != NULL)
-			doc_set(x->doc, DOC_BYLINE, b, "byline-element");
-		free(b);
-	}
-	if (doc_get(x->doc, DOC_BYLINE)) {
-		b = meta_clean_byline(doc_get(x->doc, DOC_BYLINE));
-		t = xstrdup(x->doc->meta[DOC_BYLINE].source);
-		doc_set(x->doc, DOC_BYLINE, b, t);
-		free(b);
-		free(t);
-	}
-	/* A "title" that only names the site (the home page's og:title on
-	   every article) is no headline: the page's <h1> is. */
-	if (x->title_dom && doc_get(x->doc, DOC_TITLE) &&
-	    only_names_site(x, doc_get(x->doc, DOC_TITLE)) &&
-	    !names_publisher(x, x->title_dom) && strlen(x->title_dom) > 10)
-		doc_set(x->doc, DOC_TITLE, x->title_dom, "h1");
-	if (!doc_get(x->doc, DOC_TITLE) && x->title_dom)
-		doc_set(x->doc, DOC_TITLE, x->title_dom, "h1");
-	/* Titles the page declares (JSON-LD, og:title...) stay as given,
-	   as Readability keeps them; one taken from <title> loses the site
-	   name on either end, and its host's name too. */
-	if (doc_get(x->doc, DOC_TITLE) && x->doc->meta[DOC_TITLE].source &&
-	    strcmp(x->doc->meta[DOC_TITLE].source, "title") == 0) {
-		char host[256] = "";
-		const char *u = doc_get(x->doc, DOC_URL), *p;
-
-		if (u && (p = strstr(u, "://")) != NULL) {
-			p += 3;
-			snprintf(host, sizeof(host), "%.*s",
-			    (int)strcspn(p, "/:?#"), p);
-		}
-		t = meta_title_strip_site(doc_get(x->doc, DOC_TITLE),
-		    doc_get(x->doc, DOC_SITE_NAME), host[0] ? host : NULL,
-		    x->title_dom);
-		if (t && strcmp(t, doc_get(x->doc, DOC_TITLE)) != 0)
-			doc_set(x->doc, DOC_TITLE, t, "title");
-		free(t);
-	}
-}
-
-/* Weak date sources (the first <time> of the page, a date-looking leaf)
- * give way to a <time datetime> inside the article itself. */
-void
-meta_article_time(struct extract_ctx *x, xmlNode *art)
-{
-	static const char *const weak[] = {
-	    "time:datetime",
-	    "time:text",
-	    "visible:date",
-	    "leaf:date",
-	    "url:date",
-	    NULL,
-	};
-	const char *src = x->doc->meta[DOC_PUBLISHED].source, *v;
-	xmlNode *n;
-	char iso[40];
-	size_t i;
-
-	if (doc_get(x->doc, DOC_PUBLISHED) != NULL) {
-		for (i = 0; weak[i]; i++)
-			if (src && strcmp(src, weak[i]) == 0)
-				break;
-		if (weak[i] == NULL)
-			return;
-	}
-	for (n = art; n; n = html_walk_next(n, art, 0)) {
-		if (!html_is(n, "time") ||
-		    (v = html_attr(n, "datetime")) == NULL ||
-		    meta_date_iso(v, x->lang, iso, sizeof(iso)) == -1)
-			continue;
-		doc_set(x->doc, DOC_PUBLISHED, iso, "time:article");
-		return;
-	}
 }

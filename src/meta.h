@@ -1,6 +1,8 @@
 /*
  * meta.h - article metadata: title, deck, byline, site name, language,
- * dates, canonical URL, lead image.  Owned by the extract area.
+ * dates, canonical URL, lead image.  Owned by the meta area (meta.c
+ * reads, meta_finish.c settles, meta_title.c / meta_text.c /
+ * meta_date.c / meta_jsonld.c are the helpers).
  *
  * The string helpers (dates, title and byline cleanup) are pure and have
  * no libxml2 types, so unit tests call them directly.  meta_read() (in
@@ -68,5 +70,27 @@ char *meta_title_strip_site(
 /* Readability's textSimilarity: 1 - (length of b's words missing from a)
  * / (length of b's words), on lowercase word tokens. */
 double meta_similarity(const char *a, const char *b);
+
+/* A login name rather than a person's: one lowercase token ("wuff",
+ * "admin"). */
+int meta_is_handle(const char *s);
+/* The agency of a dateline that opens a paragraph, "Hamburg (dpa/lno) -
+ * ..." -> "dpa/lno"; new string or NULL. */
+char *meta_dateline_agency(const char *s);
+/* The credit of a short "Quelle: kathpress" / "Source: Reuters" line;
+ * new string or NULL. */
+char *meta_source_line(const char *s);
+/* The registrable label of a host, folded to lowercase letters and
+ * digits: "aerobuzz" of www.aerobuzz.de, "myoos" of foren.myoos.de. */
+void meta_host_label(const char *host, char *out, size_t n);
+/* Equal once whitespace is folded (og:title that copies <title>). */
+int meta_same_text(const char *a, const char *b);
+/* The first of the page's <h1>s (two words or more) that is one side of
+ * a separator in title ("Headline - Site", "Label: Headline"), or NULL.
+ * With other_not_site, only when the other side does not name the site
+ * (site name or host label): a tag or a date, not the publisher.  Returns
+ * one of h1 (borrowed). */
+const char *meta_title_h1_side(const char *title, const char *const *h1,
+    size_t nh1, const char *site, const char *host, int other_not_site);
 
 #endif

@@ -84,9 +84,68 @@ find_article(json_object *o, int depth)
 	return NULL;
 }
 
-/* author: a string, {name}, or an array of either; names joined ", ". */
+/* A WebPage object at the top, in an array or in @graph. */
+static json_object *
+find_webpage(json_object *o, int depth)
+{
+	json_object *g, *r, *t;
+	size_t i, n;
+
+	if (o == NULL || depth > 4)
+		return NULL;
+	if (json_object_is_type(o, json_type_array)) {
+		n = json_object_array_length(o);
+		for (i = 0; i < n && i < 200; i++)
+			if ((r = find_webpage(json_object_array_get_idx(o, i),
+			         depth + 1)) != NULL)
+				return r;
+		return NULL;
+	}
+	if (!json_object_is_type(o, json_type_object))
+		return NULL;
+	if (json_object_object_get_ex(o, "@type", &t) &&
+	    json_object_is_type(t, json_type_string) &&
+	    strcmp(json_object_get_string(t), "WebPage") == 0)
+		return o;
+	if (json_object_object_get_ex(o, "@graph", &g))
+		return find_webpage(g, depth + 1);
+	return NULL;
+}
+
+/* The object of root (or its @graph, or an array) whose @id is id:
+ * Yoast and others give the article's author as {"@id": ...} and the
+ * Person, with its name, elsewhere in the graph. */
+static json_object *
+by_id(json_object *root, const char *id, int depth)
+{
+	json_object *g, *r;
+	size_t i, n;
+	const char *s;
+
+	if (root == NULL || depth > 3)
+		return NULL;
+	if (json_object_is_type(root, json_type_array)) {
+		n = json_object_array_length(root);
+		for (i = 0; i < n && i < 200; i++)
+			if ((r = by_id(json_object_array_get_idx(root, i), id,
+			         depth + 1)) != NULL)
+				return r;
+		return NULL;
+	}
+	if (!json_object_is_type(root, json_type_object))
+		return NULL;
+	if ((s = str_of(root, "@id")) != NULL && strcmp(s, id) == 0 &&
+	    str_of(root, "name") != NULL)
+		return root;
+	if (json_object_object_get_ex(root, "@graph", &g))
+		return by_id(g, id, depth + 1);
+	return NULL;
+}
+
+/* author: a string, {name}, {"@id"} of a Person in the graph, or an
+ * array of those; names joined ", ". */
 static void
-authors(json_object *a, struct buf *out, int depth)
+authors(json_object *root, json_object *a, struct buf *out, int depth)
 {
 	size_t i, n;
 	const char *s = NULL;
@@ -96,14 +155,17 @@ authors(json_object *a, struct buf *out, int depth)
 	if (json_object_is_type(a, json_type_array)) {
 		n = json_object_array_length(a);
 		for (i = 0; i < n && i < 20; i++)
-			authors(
-			    json_object_array_get_idx(a, i), out, depth + 1);
+			authors(root, json_object_array_get_idx(a, i), out,
+			    depth + 1);
 		return;
 	}
 	if (json_object_is_type(a, json_type_string))
 		s = json_object_get_string(a);
-	else
-		s = str_of(a, "name");
+	else if ((s = str_of(a, "name")) == NULL && str_of(a, "@id")) {
+		json_object *p = by_id(root, str_of(a, "@id"), 0);
+
+		s = p ? str_of(p, "name") : NULL;
+	}
 	if (s == NULL || *s == '\0' || strncmp(s, "http", 4) == 0)
 		return;
 	if (out->len)
@@ -179,7 +241,7 @@ meta_jsonld(struct extract_ctx *x, const char *json, size_t n)
 			k += set(x, DOC_TITLE, name ? name : head);
 		if (json_object_object_get_ex(a, "author", &v)) {
 			buf_init(&b, 1 << 16);
-			authors(v, &b, 0);
+			authors(root, v, &b, 0);
 			k += set(x, DOC_BYLINE, b.data);
 			buf_release(&b);
 		}
@@ -198,6 +260,14 @@ meta_jsonld(struct extract_ctx *x, const char *json, size_t n)
 			else
 				k += set(x, DOC_LEAD_IMAGE, str_of(v, "url"));
 		}
+	}
+	/* No Article: a WebPage still names its author (Yoast graphs). */
+	else if ((a = find_webpage(root, 0)) != NULL &&
+	         json_object_object_get_ex(a, "author", &v)) {
+		buf_init(&b, 1 << 16);
+		authors(root, v, &b, 0);
+		k += set(x, DOC_BYLINE, b.data);
+		buf_release(&b);
 	}
 	json_object_put(root);
 	return k;

@@ -112,12 +112,21 @@ meta_clean_title(const char *title, const char *site)
 		else
 			out = xstrdup(t);
 	}
-	/* Too short a result: the title was not "headline | site". */
-	if (out && words(out, strlen(out)) <= 4 &&
-	    words(t, n) - words(out, strlen(out)) > 1 &&
-	    words(t, n) - words(out, strlen(out)) > words(out, strlen(out))) {
-		free(out);
-		return t;
+	/* Too short a result: the title was not "headline | site".  As
+	   Readability: four words or fewer, unless hierarchical
+	   separators (/ > ») show a path and only one part went. */
+	if (out && words(out, strlen(out)) <= 4) {
+		int hier = strstr(t, " / ") || strstr(t, " > ") ||
+		           strstr(t, " » ") || strstr(t, " \\ ");
+		size_t seg = 0;
+
+		for (i = 0; seps[i]; i++)
+			for (p = t; (p = strstr(p, seps[i])) != NULL; p++)
+				seg++;
+		if (!hier || words(out, strlen(out)) != words(t, n) - seg - 1) {
+			free(out);
+			return t;
+		}
 	}
 	free(t);
 	return out;
@@ -125,6 +134,14 @@ meta_clean_title(const char *title, const char *site)
 
 static const char *const by_prefix[] = {
     "posted by ",
+    "written by: ",
+    "view all posts by ",
+    "zeige alle beiträge von ",
+    "alle beiträge von ",
+    "beiträge von ",
+    "vom ",
+    "articles par ",
+    "tous les articles de ",
     "written by ",
     "words by ",
     "story by ",
@@ -179,6 +196,10 @@ meta_clean_byline(const char *s)
 
 	if (s == NULL || (t = xstrdup_squash(s)) == NULL)
 		return NULL;
+	/* "ByAlex Bozarjian": the label glued to the name by markup */
+	if ((t[0] == 'B' || t[0] == 'b') && t[1] == 'y' &&
+	    isupper((unsigned char)t[2]) && islower((unsigned char)t[3]))
+		memmove(t, t + 2, strlen(t + 2) + 1);
 	while (again) {
 		again = 0;
 		for (i = 0; by_prefix[i]; i++) {
@@ -195,7 +216,41 @@ meta_clean_byline(const char *s)
 			}
 		}
 	}
-	/* A date line is no byline. */
+	/* A photo credit is no byline; a copyright sign before a name
+	   goes ("© Kathrin Führes"). */
+	{
+		static const char *const credit[] = {"foto:", "fotos:",
+		    "photo:", "photos:", "bild:", "image:", "crédit photo",
+		    NULL};
+
+		for (i = 0; credit[i]; i++)
+			if (strncasecmp(t, credit[i], strlen(credit[i])) == 0) {
+				free(t);
+				return NULL;
+			}
+		if (strncmp(t, "© ", 3) == 0 || strncmp(t, "(c) ", 4) == 0) {
+			n = t[0] == '(' ? 4 : 3;
+			memmove(t, t + n, strlen(t + n) + 1);
+		}
+	}
+	/* "Posted on 21 September 2020 by Adi Tzlil": the name after the
+	   date.  Else a date line is no byline. */
+	{
+		static const char *const after[] = {
+		    " by ", " von ", " par ", " por ", NULL};
+		struct meta_date d;
+		const char *de, *ds;
+
+		for (i = 0; after[i]; i++)
+			if ((p = strstr(t, after[i])) != NULL &&
+			    (de = meta_date_find(t, NULL, &d, &ds)) != NULL &&
+			    de <= p) {
+				char *r = meta_clean_byline(p + 1);
+
+				free(t);
+				return r;
+			}
+	}
 	{
 		static const char *const dl[] = {"updated", "posted",
 		    "published", "aktualisiert", "veröffentlicht", "publié",
@@ -219,8 +274,29 @@ meta_clean_byline(const char *s)
 				*p = '\0';
 		const char *ds;
 
-		if (meta_date_find(t, NULL, &d, &ds) != NULL && ds > t + 1)
+		if (meta_date_find(t, NULL, &d, &ds) != NULL && ds > t + 1) {
+			static const char *const wd[] = {"Monday", "Tuesday",
+			    "Wednesday", "Thursday", "Friday", "Saturday",
+			    "Sunday", "Montag", "Dienstag", "Mittwoch",
+			    "Donnerstag", "Freitag", "Samstag", "Sonntag",
+			    "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+			    "samedi", "dimanche", NULL};
+
 			t[ds - t] = '\0';
+			/* and the weekday before it: "Thursday, Nov 9" */
+			n = strlen(t);
+			while (n && (t[n - 1] == ' ' || t[n - 1] == ','))
+				t[--n] = '\0';
+			for (i = 0; wd[i]; i++) {
+				size_t k = strlen(wd[i]);
+
+				if (n > k && t[n - k - 1] == ' ' &&
+				    strcasecmp(t + n - k, wd[i]) == 0) {
+					t[n - k - 1] = '\0';
+					break;
+				}
+			}
+		}
 	}
 	/* "기자" (reporter) after a Korean name, and e-mail addresses. */
 	if ((p = strstr(t, " 기자")) != NULL)
@@ -264,6 +340,20 @@ meta_clean_byline(const char *s)
 		}
 		if (!cut)
 			break;
+	}
+	/* A degree after a comma: "Grant Tinsley, PhD". */
+	if ((p = strrchr(t, ',')) != NULL) {
+		static const char *const deg[] = {"phd", "ph.d.", "md", "m.d.",
+		    "msc", "m.sc.", "ma", "mba", "mph", "rd", "rn", "dr.",
+		    "prof.", NULL};
+
+		for (q = p + 1; *q == ' '; q++)
+			;
+		for (i = 0; deg[i]; i++)
+			if (strcasecmp(q, deg[i]) == 0)
+				break;
+		if (deg[i])
+			*p = '\0';
 	}
 	/* A trailing role after a comma: ", staff reporter". */
 	if ((p = strrchr(t, ',')) != NULL) {
@@ -391,15 +481,13 @@ names_site(const char *seg, size_t n, const char *site, const char *host)
 			return 1;
 	}
 	if (host) {
-		const char *h = host, *dot;
-
-		if (strncmp(h, "www.", 4) == 0)
-			h += 4;
-		/* the registrable label: "aerobuzz" of aerobuzz.de */
-		dot = strchr(h, '.');
-		squeeze(h, dot ? (size_t)(dot - h) : strlen(h), b, sizeof(b));
+		/* the registrable label: "aerobuzz" of aerobuzz.de; the
+		   segment names the site when it holds it with little more,
+		   or starts with it ("MyOOS Community Forum") */
+		meta_host_label(host, b, sizeof(b));
 		if (strlen(b) >= 4 && strstr(a, b) &&
-		    strlen(a) < strlen(b) + 12)
+		    (strlen(a) < strlen(b) + 12 ||
+		        strncmp(a, b, strlen(b)) == 0))
 			return 1;
 	}
 	return 0;
@@ -473,7 +561,122 @@ meta_title_strip_site(
 			bl = strlen(sp[i]);
 		}
 	if (best && names_site(title, (size_t)(best - title), site, host) &&
-	    strlen(best + bl) > 0)
-		return xstrdup(best + bl);
+	    strlen(best + bl) > 0) {
+		/* "Site » Blog Archiv » Headline": after the site's name, a
+		   breadcrumb path ends with the page. */
+		const char *h = best + bl, *q, *lastp = NULL;
+
+		for (q = h; (q = strstr(q, " » ")) != NULL; q++)
+			lastp = q;
+		if (lastp && words(lastp + 4, strlen(lastp + 4)) >= 2)
+			return xstrdup(lastp + strlen(" » "));
+		return xstrdup(h);
+	}
+	/* The site's name inside: "Headline : Site | Tagline | Since
+	   2005": the headline is what precedes it. */
+	for (p = title; *p; p++) {
+		for (i = 0; sp[i]; i++) {
+			size_t k = strlen(sp[i]), e;
+			const char *seg;
+
+			if (strncmp(p, sp[i], k) != 0)
+				continue;
+			seg = p + k;
+			e = strlen(seg);
+			for (bl = 0; sp[bl]; bl++) {
+				const char *nx = strstr(seg, sp[bl]);
+
+				if (nx && (size_t)(nx - seg) < e)
+					e = (size_t)(nx - seg);
+			}
+			if (e < strlen(seg) && names_site(seg, e, site, host) &&
+			    words(title, (size_t)(p - title)) >= 2)
+				return xstrndup(title, (size_t)(p - title));
+		}
+	}
 	return xstrdup(title);
+}
+
+int
+meta_is_handle(const char *s)
+{
+	const char *p;
+
+	if (s == NULL)
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '\0')
+		return 0;
+	for (p = s; *p; p++) {
+		if (isspace((unsigned char)*p)) {
+			/* only trailing space */
+			while (isspace((unsigned char)*p))
+				p++;
+			return *p == '\0';
+		}
+		if (isupper((unsigned char)*p) || (unsigned char)*p >= 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+char *
+meta_dateline_agency(const char *s)
+{
+	const char *o, *c, *p;
+	size_t i;
+
+	if (s == NULL)
+		return NULL;
+	/* A place: one to three capitalised words, then " (". */
+	if (!isupper((unsigned char)*s) && (unsigned char)*s < 0xc3)
+		return NULL;
+	if ((o = strstr(s, " (")) == NULL || o - s > 40)
+		return NULL;
+	for (p = s, i = 0; p < o; p++)
+		if (*p == ' ')
+			i++;
+	if (i > 2)
+		return NULL;
+	o += 2;
+	if ((c = strchr(o, ')')) == NULL || c - o < 2 || c - o > 16)
+		return NULL;
+	/* The agency: letters and slashes only ("dpa", "AFP", "APA/AP"). */
+	for (p = o; p < c; p++)
+		if (!isalpha((unsigned char)*p) && *p != '/')
+			return NULL;
+	/* Then a dash: the dateline's end. */
+	p = c + 1;
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "-", 1) != 0 && strncmp(p, "–", strlen("–")) != 0 &&
+	    strncmp(p, "—", strlen("—")) != 0)
+		return NULL;
+	return xstrndup(o, (size_t)(c - o));
+}
+
+char *
+meta_source_line(const char *s)
+{
+	static const char *const lab[] = {
+	    "Quelle: ", "Source: ", "Source : ", "Fuente: ", NULL};
+	size_t i, k, n;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; lab[i]; i++) {
+		k = strlen(lab[i]);
+		if (strncmp(s, lab[i], k) != 0)
+			continue;
+		n = strlen(s + k);
+		while (n && (isspace((unsigned char)s[k + n - 1]) ||
+		                s[k + n - 1] == '.'))
+			n--;
+		/* a name, not a sentence */
+		if (n == 0 || n > 40 || words(s + k, n) > 4)
+			return NULL;
+		return xstrndup(s + k, n);
+	}
+	return NULL;
 }

@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "article.h"
+#include "doc.h"
 #include "meta.h"
 
 struct dcase {
@@ -120,6 +122,10 @@ static const struct tcase titles[] = {
         "A long headline about budget talks"},
     {"Plain headline without a site", NULL, "Plain headline without a site"},
     {"Site - Home", NULL, "Site - Home"},
+    /* as Readability: four words or fewer left, no path separators:
+       the title was no "headline - site" */
+    {"Google - Site Reliability Engineering", NULL,
+        "Google - Site Reliability Engineering"},
 };
 
 static void
@@ -148,6 +154,24 @@ test_titles(void **state)
 	    "Budget talks - what next", NULL, "example.com", NULL);
 	assert_string_equal(t, "Budget talks - what next");
 	free(t);
+	/* the site's name amid taglines: the headline precedes it */
+	t = meta_title_strip_site("Das schwulste Musikvideo : Krimiblog-Archiv "
+	                          "| Ermittlungen | Gegründet 2005",
+	    NULL, "archiv.krimiblog.de", NULL);
+	assert_string_equal(t, "Das schwulste Musikvideo");
+	free(t);
+	/* the site's name first, then a breadcrumb: its last part */
+	t = meta_title_strip_site(
+	    "Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden", NULL,
+	    "disfunctions.de", NULL);
+	assert_string_equal(t, "Podcasts in Plex einbinden");
+	free(t);
+	/* the site's name, then more words ("MyOOS Community Forum") */
+	t = meta_title_strip_site("Was ist Freie Software - MyOOS Community "
+	                          "Forum",
+	    NULL, "foren.myoos.de", NULL);
+	assert_string_equal(t, "Was ist Freie Software");
+	free(t);
 }
 
 struct bcase {
@@ -163,6 +187,21 @@ static const struct bcase bylines[] = {
     {"Par Marie Dupont", "Marie Dupont"},
     {"Jane Doe, John Roe", "Jane Doe, John Roe"},
     {"By ", NULL},
+    /* a degree after the name goes */
+    {"Grant Tinsley, PhD", "Grant Tinsley"},
+    /* WordPress's "Posted on DATE by NAME" */
+    {"Posted on September 21, 2020 by Adi Tzlil", "Adi Tzlil"},
+    {"Written by: Julie Mollins", "Julie Mollins"},
+    /* WordPress's author-archive link text */
+    {"Zeige alle Beiträge von Petra Ruland", "Petra Ruland"},
+    {"View all posts by Jane Doe", "Jane Doe"},
+    {"vom Krimiblogger", "Krimiblogger"},
+    /* a photo credit is no byline; a copyright sign goes */
+    {"Foto: Ingo Schneider", NULL},
+    {"© Kathrin Führes", "Kathrin Führes"},
+    /* "By" glued to the name by markup; a weekday before the date */
+    {"ByAlex Bozarjian Thursday, November 9, 2023 4:41AM", "Alex Bozarjian"},
+    {"Byron Smith", "Byron Smith"},
 };
 
 static void
@@ -198,6 +237,271 @@ test_similarity(void **state)
 	assert_true(meta_similarity(NULL, "x") == 0);
 }
 
+/* Enough prose for the scorer to see an article. */
+#define PROSE(w)                                                               \
+	"<p>" w " one, the council said on Monday, after weeks of talks "      \
+	"that ran late into the night, that the plan would go ahead.</p>"      \
+	"<p>" w " two, officials added, in a statement that surprised few, "   \
+	"that funding was secured for the coming years as well.</p>"           \
+	"<p>" w " three, residents, who had campaigned for it, welcomed the "  \
+	"news and said they would watch how the money is spent.</p>"
+
+static struct doc *
+parse(const char *html, const char *url)
+{
+	struct article_opts o = {0};
+	struct lede_err err = {0};
+	struct doc *d;
+
+	o.url = url;
+	d = article_from_html(html, strlen(html), &o, &err);
+	if (d == NULL)
+		fail_msg("article_from_html: %s", err.msg);
+	return d;
+}
+
+static void
+test_h1_side(void **state)
+{
+	const char *h1[] = {"SAT.1 REGIONAL", "Fronten nach der Vorlesung"};
+	const char *one[] = {"Mozilla"};
+	const char *fish[] = {"Bielersee-Winterhechte"};
+	const char *mid[] = {"Japanisches Mini-SUV auf dem Vormarsch"};
+	const char *pet[] = {"Non à la mutilation du choeur"};
+	const char *iab[] = {"Getting LEAN with Digital Ad UX"};
+	const char *same[] = {"Studen BE - A6 gesperrt"};
+
+	(void)state;
+	/* the site's own name in an <h1> is skipped, the headline found */
+	assert_ptr_equal(meta_title_h1_side("Fronten nach der Vorlesung - "
+	                                    "SAT.1 REGIONAL",
+	                     h1, 2, "SAT.1 REGIONAL", NULL, 0),
+	    h1[1]);
+	/* a one-word <h1> is no headline unless the rest is the site */
+	assert_null(meta_title_h1_side(
+	    "Mozilla - Wikipedia", one, 1, NULL, "fakehost", 0));
+	assert_ptr_equal(meta_title_h1_side("Bielersee-Winterhechte | "
+	                                    "petri-heil.ch | Dein Magazin",
+	                     fish, 1, NULL, "www.petri-heil.ch", 0),
+	    fish[0]);
+	/* a segment between two separators */
+	assert_ptr_equal(meta_title_h1_side("Neu - Japanisches Mini-SUV auf "
+	                                    "dem Vormarsch - Vorstellung",
+	                     mid, 1, NULL, "auto-presse.de", 0),
+	    mid[0]);
+	/* declared titles: a label goes, the site's name stays */
+	assert_ptr_equal(
+	    meta_title_h1_side("Pétition : Non à la mutilation du choeur", pet,
+	        1, "mesopinions", NULL, 1),
+	    pet[0]);
+	assert_null(meta_title_h1_side(
+	    "Getting LEAN with Digital Ad UX | IAB", iab, 1, "IAB", NULL, 1));
+	/* the whole title is the <h1>: nothing to cut */
+	assert_ptr_equal(meta_title_h1_side("Studen BE - A6 gesperrt", same, 1,
+	                     NULL, "polizeiticker.ch", 1),
+	    same[0]);
+	assert_true(meta_same_text("a  b\n c", "a b c"));
+	assert_false(meta_same_text("a b", "a b | Site"));
+}
+
+static void
+test_host_label(void **state)
+{
+	char b[64];
+
+	(void)state;
+	meta_host_label("www.aerobuzz.de", b, sizeof(b));
+	assert_string_equal(b, "aerobuzz");
+	meta_host_label("foren.myoos.de", b, sizeof(b));
+	assert_string_equal(b, "myoos");
+	meta_host_label("www.bbc.co.uk", b, sizeof(b));
+	assert_string_equal(b, "bbc");
+}
+
+static void
+test_byline_helpers(void **state)
+{
+	char *s;
+
+	(void)state;
+	assert_true(meta_is_handle("wuff"));
+	assert_false(meta_is_handle("Jane Doe"));
+	assert_false(meta_is_handle("Limespacer"));
+	s = meta_dateline_agency("Hamburg (dpa/lno) – Trotz eines Gesprächs");
+	assert_non_null(s);
+	assert_string_equal(s, "dpa/lno");
+	free(s);
+	assert_null(meta_dateline_agency("Der Minister (CDU) sagte, dass"));
+	assert_null(meta_dateline_agency("Berlin (2021) - Chronik"));
+	s = meta_source_line("Quelle: kathpress");
+	assert_non_null(s);
+	assert_string_equal(s, "kathpress");
+	free(s);
+	assert_null(meta_source_line("Quelle: eine lange Erklärung dazu, "
+	                             "woher das alles stammt"));
+}
+
+/* A declared og:title that copies the <title> is cleaned like it. */
+static void
+test_og_copy_of_title(void **state)
+{
+	const char *html =
+	    "<html><head><title>Plan approved by council - Town Post</title>"
+	    "<meta property=\"og:title\" content=\"Plan approved by council "
+	    "- Town Post\"><meta property=\"og:site_name\" content=\"Town "
+	    "Post\"></head><body><article><h1>Plan approved by "
+	    "council</h1>" PROSE("Plan") "</article></body></html>";
+	const char *kept =
+	    "<html><head><title>Plan approved (with pictures) | Town "
+	    "Post</title><meta property=\"og:title\" content=\"Plan approved "
+	    "by council | Town Post\"><meta property=\"og:site_name\" "
+	    "content=\"Town Post\"></head><body><article><h1>Plan approved by "
+	    "council</h1>" PROSE("Plan") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://townpost.example/a.html");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Plan approved by council");
+	doc_free(d);
+	/* declared on its own: kept as given, as Readability keeps it */
+	d = parse(kept, "https://townpost.example/a.html");
+	assert_string_equal(
+	    doc_get(d, DOC_TITLE), "Plan approved by council | Town Post");
+	doc_free(d);
+}
+
+/* Several og:title tags: the one the <title> holds.  A declared title
+ * that only names the site gives way to the page's <h1>. */
+static void
+test_og_several(void **state)
+{
+	const char *html =
+	    "<html><head><title>Repair cafe on 31 January: Town of "
+	    "Ahlen</title><meta property=\"og:title\" content=\"Repair cafe on "
+	    "31 January\"><meta property=\"og:title\" content=\"News\">"
+	    "</head><body><article>" PROSE("Cafe") "</article></body></html>";
+	const char *site =
+	    "<html><head><title>Big scheme uncovered – Investment "
+	    "Watch</title><meta itemprop=\"headline\" content=\"Investment "
+	    "Watch\"></head><body><div><h1>Big money scheme uncovered in "
+	    "the east</h1></div><article>" PROSE(
+	        "Money") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://www.ahlen.example/a.html");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Repair cafe on 31 January");
+	doc_free(d);
+	d = parse(site, "https://www.investmentwatchblog.example/a.html");
+	assert_string_equal(
+	    doc_get(d, DOC_TITLE), "Big money scheme uncovered in the east");
+	doc_free(d);
+}
+
+/* og:title with a label that the <h1> lacks: the <h1>. */
+static void
+test_og_label(void **state)
+{
+	const char *html =
+	    "<html><head><title>Petition | Site</title>"
+	    "<meta property=\"og:title\" content=\"08.11.2021 | Save the old "
+	    "town hall\"></head><body><article><h1>Save the old town "
+	    "hall</h1>" PROSE("Hall") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://petitions.example/a.html");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Save the old town hall");
+	doc_free(d);
+}
+
+/* rel=author outranks a class-guessed byline; a publisher after a comma
+ * goes. */
+static void
+test_rel_author(void **state)
+{
+	const char *html =
+	    "<html><head><title>Plan</title></head><body><header><a "
+	    "href=\"/author/pd/\" rel=\"author\">Patrick Danowski</a>"
+	    "</header><article><h1>Plan approved by council</h1><p "
+	    "class=\"author\">start.me</p>" PROSE(
+	        "Plan") "</article></body></html>";
+	const char *cnn =
+	    "<html><head><title>Plan</title><meta name=\"author\" "
+	    "content=\"Rob Picheta, CNN\"><meta property=\"og:site_name\" "
+	    "content=\"CNN\"></head><body><article><h1>Plan approved by "
+	    "council</h1>" PROSE("Plan") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://blog.example/a.html");
+	assert_string_equal(doc_get(d, DOC_BYLINE), "Patrick Danowski");
+	doc_free(d);
+	d = parse(cnn, "https://edition.cnn.com/a.html");
+	assert_string_equal(doc_get(d, DOC_BYLINE), "Rob Picheta");
+	doc_free(d);
+}
+
+/* JSON-LD author given as {"@id"} of a Person in the graph, on a
+ * WebPage; a date in the page's script data as the last resort. */
+static void
+test_jsonld_graph(void **state)
+{
+	const char *html =
+	    "<html><head><title>Plan</title><script "
+	    "type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+	    "\"author\":{\"@id\":\"#p1\"}},{\"@type\":[\"Person\"],\"@id\":"
+	    "\"#p1\",\"name\":\"Harald Bauer\"}]}</script><script>var s = "
+	    "{\"id\":4,\"published_at\":\"2019-03-02T06:22:28+01:00\"};"
+	    "</script></head><body><article><h1>Plan approved by "
+	    "council</h1>" PROSE("Plan") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://party.example/a.html");
+	assert_string_equal(doc_get(d, DOC_BYLINE), "Harald Bauer");
+	assert_string_equal(
+	    doc_get(d, DOC_PUBLISHED), "2019-03-02T06:22:28+01:00");
+	assert_string_equal(d->meta[DOC_PUBLISHED].source, "script:date");
+	doc_free(d);
+}
+
+/* No byline in the article: a byline-marked element elsewhere in the
+ * page (a class, or a React data-testid). */
+static void
+test_byline_class(void **state)
+{
+	const char *html =
+	    "<html><head><title>Plan</title></head><body><div "
+	    "data-testid=\"prism-byline\"><span>By</span><a href=\"/team/a\">"
+	    "Alex Example</a> Thursday, November 9, "
+	    "2023</div><article><h1>Plan "
+	    "approved by council</h1>" PROSE("Plan") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://news.example/a.html");
+	assert_string_equal(doc_get(d, DOC_BYLINE), "Alex Example");
+	doc_free(d);
+}
+
+/* No byline but a dateline: the agency. */
+static void
+test_dateline(void **state)
+{
+	const char *html =
+	    "<html><head><title>Plan</title></head><body><article><h1>Plan "
+	    "approved by council</h1><p>Hamburg (dpa) – The plan was "
+	    "approved on Monday after a long debate in the council.</p>" PROSE(
+	        "Plan") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://news.example/a.html");
+	assert_string_equal(doc_get(d, DOC_BYLINE), "dpa");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -207,6 +511,16 @@ main(void)
 	    cmocka_unit_test(test_titles),
 	    cmocka_unit_test(test_bylines),
 	    cmocka_unit_test(test_similarity),
+	    cmocka_unit_test(test_h1_side),
+	    cmocka_unit_test(test_host_label),
+	    cmocka_unit_test(test_byline_helpers),
+	    cmocka_unit_test(test_og_copy_of_title),
+	    cmocka_unit_test(test_og_label),
+	    cmocka_unit_test(test_og_several),
+	    cmocka_unit_test(test_rel_author),
+	    cmocka_unit_test(test_jsonld_graph),
+	    cmocka_unit_test(test_dateline),
+	    cmocka_unit_test(test_byline_class),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
