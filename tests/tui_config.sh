@@ -56,6 +56,21 @@ tui_expect_style "The twelve cast-iron" "fg=7 bg=0"
 tui_stop
 TUI_ENV=
 
+# On a true-colour terminal (direct colour, from ncurses-term) the theme's
+# #rrggbb colours reach the screen exactly.
+if infocmp xterm-direct >/dev/null 2>&1; then
+	TUI_ENV="TERM=xterm-direct"
+	tui_start 100 30 --theme solarized-dark "$ART"
+	tui_wait "The twelve cast-iron"
+	tui_expect_style "Harbour lights return to Port Elm" \
+	    "fg=#b58900 bg=#002b36 bold"
+	tui_expect_style "The twelve cast-iron" "fg=#839496 bg=#002b36"
+	tui_stop
+	TUI_ENV=
+else
+	echo "no xterm-direct terminfo (ncurses-term): true colour not checked"
+fi
+
 # An unknown theme: a message, the built-in look, lede runs.
 rm -f "$CONF"
 tui_start 100 30 --theme no-such-theme "$ART"
