@@ -27,54 +27,6 @@ struct bctx {
 
 static void walk_kids(struct bctx *b, xmlNode *n, struct doc_block *parent);
 
-static const char *const inline_tags[] = {
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "big",
-    "cite",
-    "code",
-    "data",
-    "del",
-    "dfn",
-    "em",
-    "font",
-    "i",
-    "ins",
-    "kbd",
-    "label",
-    "mark",
-    "q",
-    "s",
-    "samp",
-    "small",
-    "span",
-    "strike",
-    "strong",
-    "sub",
-    "sup",
-    "time",
-    "tt",
-    "u",
-    "var",
-    "wbr",
-    "nobr",
-    "acronym",
-    NULL,
-};
-
-static int
-is_inline(const char *t)
-{
-	size_t i;
-
-	for (i = 0; inline_tags[i]; i++)
-		if (strcmp(t, inline_tags[i]) == 0)
-			return 1;
-	return 0;
-}
 
 /* Drop the links added since doc->nlinks was n. */
 static void
@@ -556,7 +508,7 @@ walk_el(struct bctx *b, xmlNode *n, struct doc_block *parent)
 
 	if (b->depth >= HTML_MAX_DEPTH)
 		return;
-	if (is_inline(t) && !(strcmp(t, "span") == 0 && is_caption(n))) {
+	if (html_is_inline(t) && !(strcmp(t, "span") == 0 && is_caption(n))) {
 		build_inline(b, n, parent, t);
 		return;
 	}

@@ -26,6 +26,8 @@ void html_free(htmlDocPtr d);
 
 /* The element's lowercase name, "" for non-elements. */
 const char *html_name(const xmlNode *n);
+/* 1 for phrasing elements (a, b, span, ...) that do not break text. */
+int html_is_inline(const char *name);
 int html_is(const xmlNode *n, const char *name);
 /* Attribute value borrowed from the tree, NULL when absent. */
 const char *html_attr(const xmlNode *n, const char *name);

@@ -127,8 +127,8 @@ is_ws(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-static int
-is_inline_name(const char *t)
+int
+html_is_inline(const char *t)
 {
 	static const char *const in[] = {
 	    "a",
@@ -136,6 +136,9 @@ is_inline_name(const char *t)
 	    "b",
 	    "bdi",
 	    "bdo",
+	    "acronym",
+	    "big",
+	    "label",
 	    "cite",
 	    "code",
 	    "data",
@@ -204,7 +207,7 @@ text_rec(const xmlNode *n, struct buf *out, int depth)
 				buf_putc(out, ' ');
 			text_rec(c, out, depth + 1);
 			/* Block boundaries separate words ("CNN" "Updated"). */
-			if (!is_inline_name(html_name(c)) && out->len &&
+			if (!html_is_inline(html_name(c)) && out->len &&
 			    out->data[out->len - 1] != ' ')
 				buf_putc(out, ' ');
 		}
