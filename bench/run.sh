@@ -3,9 +3,11 @@
 # the figures (a benchmark, not a test): extraction-dev F1/P/R,
 # trafilatura-dev P/R/F, readability-dev and trafilatura-dev metadata
 # accuracy (the corpus's own scorers), the pipeline's median ms per page
-# against the bare libxml2 parse of the same pages, and peak memory.
+# against the bare libxml2 parse of the same pages (their UTF-8, with the
+# pipeline's parse options; see bench.c), and peak memory.
 # Environment: CORPUS (default $top_srcdir/../shared/corpus), BENCH_REPS
-# (timing repetitions per page, default 3), BENCH_KEEP=1 keeps outputs.
+# (timing repetitions per page for every corpus, default 3), BENCH_KEEP=1
+# keeps outputs.
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 top_builddir=${top_builddir:-.}
@@ -76,8 +78,8 @@ echo "== timing (read, decode, parse, extract, render at 80 columns)"
 printf 'extraction-dev:  '
 "$BENCH" "$tmp/ex.list" "$tmp/out-ex" "$REPS"
 printf 'trafilatura-dev: '
-"$BENCH" "$tmp/tr.list" "$tmp/out-tr" 1
+"$BENCH" "$tmp/tr.list" "$tmp/out-tr" "$REPS"
 printf 'readability-dev: '
-"$BENCH" "$tmp/rd.list" "$tmp/out-rd" 1
+"$BENCH" "$tmp/rd.list" "$tmp/out-rd" "$REPS"
 echo "== accuracy (corpus scorers)"
 "$PYTHON3" "$top_srcdir/bench/score_dir.py" "$CORPUS" "$tmp"

@@ -176,9 +176,10 @@ charset_lookup(const char *label)
 }
 
 /* Length of the valid UTF-8 sequence at s, or 0 (overlongs, surrogates
- * and code points past U+10FFFF are invalid). */
-size_t
-charset_u8_valid(const unsigned char *s, size_t n)
+ * and code points past U+10FFFF are invalid).  Inline: the census and the
+ * copy call it for every non-ASCII character of the page. */
+static inline size_t
+u8_len(const unsigned char *s, size_t n)
 {
 	unsigned c = s[0];
 
@@ -206,6 +207,38 @@ charset_u8_valid(const unsigned char *s, size_t n)
 		return 4;
 	}
 	return 0;
+}
+
+size_t
+charset_u8_valid(const unsigned char *s, size_t n)
+{
+	return u8_len(s, n);
+}
+
+/* Index of the first byte at or after i that is not ASCII (or n).  Pages
+ * are mostly ASCII markup: testing four 8-byte words per step makes the
+ * census and the copy a small fraction of the parse. */
+static size_t
+ascii_end(const unsigned char *u, size_t i, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080ULL;
+	uint64_t w[4];
+
+	while (i + 32 <= n) {
+		memcpy(w, u + i, 32);
+		if ((w[0] | w[1] | w[2] | w[3]) & hi)
+			break;
+		i += 32;
+	}
+	while (i + 8 <= n) {
+		memcpy(w, u + i, 8);
+		if (w[0] & hi)
+			break;
+		i += 8;
+	}
+	while (i < n && u[i] < 0x80)
+		i++;
+	return i;
 }
 
 /* Put a label into res->label and return its iconv name, or NULL. */
@@ -365,7 +398,20 @@ static const char *
 find_ci(const char *s, size_t n, size_t from, const char *needle)
 {
 	size_t k = strlen(needle), i;
+	const char *p;
 
+	/* The needles start with '<' or '-', which have no case: memchr
+	 * finds the candidates. */
+	if (!(needle[0] >= 'a' && needle[0] <= 'z')) {
+		for (i = from; i + k <= n; i = (size_t)(p - s) + 1) {
+			if ((p = memchr(s + i, needle[0], n - k + 1 - i)) ==
+			    NULL)
+				return NULL;
+			if (strncasecmp(p, needle, k) == 0)
+				return p;
+		}
+		return NULL;
+	}
 	for (i = from; i + k <= n; i++)
 		if (lower((unsigned char)s[i]) == needle[0] &&
 		    strncasecmp(s + i, needle, k) == 0)
@@ -461,12 +507,8 @@ charset_u8_census(const char *s, size_t n, size_t *valid, size_t *bad)
 	size_t i = 0, k;
 
 	*valid = *bad = 0;
-	while (i < n) {
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((k = charset_u8_valid(u + i, n - i)) == 0) {
+	while ((i = ascii_end(u, i, n)) < n) {
+		if ((k = u8_len(u + i, n - i)) == 0) {
 			/* A sequence cut by the end of the input is not
 			 * evidence against UTF-8. */
 			if (n - i < 4 && u[i] >= 0xc2 && u[i] <= 0xf4)
@@ -519,27 +561,26 @@ put_fffd(struct buf *b, size_t *count)
 	return buf_append(b, "\xef\xbf\xbd", 3);
 }
 
-/* UTF-8 in: copy, replacing each invalid byte (and NUL) with U+FFFD. */
+/* UTF-8 in: copy, replacing each invalid byte (and NUL) with U+FFFD.
+ * The well-formed stretches are found a word at a time and copied whole;
+ * NUL is left to fix_nuls(), which gives it the same U+FFFD. */
 static int
 copy_utf8(const char *s, size_t n, struct buf *b, size_t *count)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0, k;
 
-	while (i < n) {
-		k = u[i] != 0 ? charset_u8_valid(u + i, n - i) : 0;
-		if (k > 0) {
+	while ((i = ascii_end(u, i, n)) < n) {
+		if ((k = u8_len(u + i, n - i)) > 0) {
 			i += k;
-			run += k;
 			continue;
 		}
-		if (buf_append(b, s + i - run, run) == -1 ||
+		if (buf_append(b, s + run, i - run) == -1 ||
 		    put_fffd(b, count) == -1)
 			return -1;
-		run = 0;
-		i++;
+		run = ++i;
 	}
-	return buf_append(b, s + i - run, run);
+	return buf_append(b, s + run, n - run);
 }
 
 /* windows-1252's five unassigned bytes are C1 controls on the web (glibc

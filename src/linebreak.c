@@ -127,9 +127,13 @@ mostly_hangul(const char *s, size_t n)
 	int32_t cp;
 
 	for (i = 0; i < n; i += k) {
+		if ((unsigned char)s[i] < 0x80) {
+			k = 1;
+			letters += (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
+			continue;
+		}
 		k = u8_decode(s + i, n - i, &cp);
-		if (cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') :
-		    letter_unit(cp)) {
+		if (letter_unit(cp)) {
 			letters++;
 			hangul += is_hangul(cp);
 		}
@@ -153,7 +157,8 @@ linebreak_find(const char *s, size_t n, const char *lang,
 	UErrorCode st = U_ZERO_ERROR;
 	UBreakIterator *bi;
 	UChar *u16;
-	size_t *map, i, k, m = 0;
+	uint32_t *map;
+	size_t i, k, m = 0, nhangul = 0;
 	int32_t cp, pos;
 	int ko = lang_is(lang, "ko");
 
@@ -171,18 +176,26 @@ linebreak_find(const char *s, size_t n, const char *lang,
 		return -1;
 	}
 	for (i = 0; i < n; i += k) {
+		if ((unsigned char)s[i] < 0x80) {
+			map[m] = (uint32_t)i;
+			u16[m++] = (UChar)(unsigned char)s[i];
+			k = 1;
+			continue;
+		}
 		k = u8_decode(s + i, n - i, &cp);
+		nhangul += is_hangul(cp);
 		if (cp >= 0x10000) {
-			map[m] = i;
+			map[m] = (uint32_t)i;
 			u16[m++] = (UChar)(0xd800 + ((cp - 0x10000) >> 10));
-			map[m] = i;	/* never a boundary inside a pair */
+			/* Never a boundary inside a pair. */
+			map[m] = (uint32_t)i;
 			u16[m++] = (UChar)(0xdc00 + ((cp - 0x10000) & 0x3ff));
 		} else {
-			map[m] = i;
+			map[m] = (uint32_t)i;
 			u16[m++] = (UChar)cp;
 		}
 	}
-	map[m] = n;
+	map[m] = (uint32_t)n;
 	/* Root rules for every language: ICU's "ja" locale selects the
 	 * loose "normal" set, which breaks before small kana. */
 	if ((bi = get_iter("")) == NULL)
@@ -202,7 +215,9 @@ linebreak_find(const char *s, size_t n, const char *lang,
 	/* The text must not stay attached to a buffer about to be freed. */
 	st = U_ZERO_ERROR;
 	ubrk_setText(bi, empty, 0, &st);
-	if (ko || (!lang_is(lang, "root") && mostly_hangul(s, n)))
+	/* mostly_hangul() needs two Hangul letters: most text has none. */
+	if (ko || (!lang_is(lang, "root") && nhangul >= 2 &&
+	    mostly_hangul(s, n)))
 		keep_all(s, n, brk);
 	brk[0] = LB_NONE;
 	brk[n] = LB_MUST;

@@ -20,13 +20,18 @@
 
 /* Code points whose cluster ends before the next such one (or ASCII), and
  * their width, so that the common scripts need no utf8proc look-up:
- * Latin-1 and Latin Extended-A letters, general punctuation, kana, CJK
- * ideographs, Hangul syllables, fullwidth forms.  0: not one of them. */
+ * Latin-1 and Latin Extended-A and B letters, Greek and Cyrillic letters,
+ * general punctuation, box drawing, kana, CJK ideographs, Hangul
+ * syllables, fullwidth forms (all grapheme class Other or Extended
+ * Pictographic, none a mark).  0: not one of them. */
 static int
 simple_width(int32_t cp)
 {
-	if ((cp >= 0xc0 && cp <= 0x17f) || (cp >= 0x2010 && cp <= 0x2027) ||
-	    (cp >= 0x2030 && cp <= 0x205e))
+	if ((cp >= 0xc0 && cp <= 0x24f) || (cp >= 0x2010 && cp <= 0x2027) ||
+	    (cp >= 0x2030 && cp <= 0x205e) || (cp >= 0x400 && cp <= 0x482) ||
+	    (cp >= 0x48a && cp <= 0x52f) || (cp >= 0x3a3 && cp <= 0x3ff) ||
+	    (cp >= 0x388 && cp <= 0x3a1 && cp != 0x38b && cp != 0x38d) ||
+	    cp == 0x386 || (cp >= 0x2500 && cp <= 0x259f))
 		return 1;
 	if ((cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x4e00 && cp <= 0x9fef) ||
 	    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3041 && cp <= 0x3096) ||
@@ -46,7 +51,9 @@ gnext(const char *s, size_t n, size_t i, int *w)
 	int sw;
 
 	if (c >= 0x20 && c < 0x7f) {
-		if (i + 1 >= n || (unsigned char)s[i + 1] < 0x80) {
+		if (i + 1 >= n || (unsigned char)s[i + 1] < 0x80 ||
+		    (u8_decode(s + i + 1, n - i - 1, &cp2),
+		    simple_width(cp2) > 0)) {
 			*w = 1;
 			return 1;
 		}
@@ -206,7 +213,10 @@ find_quotes(const char *s, size_t n, struct evs *e)
 	size_t k;
 
 	while (i < n) {
-		if (s[i] != '"' && (unsigned char)s[i] < 0xc2) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* Every opener and closer starts with one of these. */
+		if (c != '"' && c != 0xc2 && c != 0xe2 && c != 0xe3) {
 			i++;
 			continue;
 		}
@@ -338,73 +348,6 @@ out:
 	free(e.v);
 }
 
-/* Link numbers: in the order the reader meets them; one URL, one number. */
-struct numhash {
-	int *slot;		/* number, 0 empty */
-	size_t mask;
-};
-
-static size_t
-hash_str(const char *s)
-{
-	size_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-int
-render_link_number(struct rctx *c, int link)
-{
-	struct numhash *h = c->hash;
-	const char *url;
-	size_t i;
-
-	if (link < 0 || (size_t)link >= c->d->nlinks || h == NULL)
-		return 0;
-	if (c->num[link])
-		return c->num[link];
-	url = c->d->links[link].url;
-	for (i = hash_str(url) & h->mask; h->slot[i]; i = (i + 1) & h->mask) {
-		int no = h->slot[i];
-
-		if (strcmp(c->d->links[c->bynum[no - 1]].url, url) == 0)
-			return c->num[link] = no;
-	}
-	c->bynum[c->nnum] = link;
-	h->slot[i] = ++c->nnum;
-	return c->num[link] = c->nnum;
-}
-
-int
-render_numbers_init(struct rctx *c)
-{
-	size_t n = c->d->nlinks, sz = 16;
-
-	while (sz < n * 2)
-		sz *= 2;
-	c->num = calloc(n + 1, sizeof(*c->num));
-	c->bynum = calloc(n + 1, sizeof(*c->bynum));
-	c->hash = calloc(1, sizeof(*c->hash));
-	if (c->num == NULL || c->bynum == NULL || c->hash == NULL)
-		return -1;
-	if ((c->hash->slot = calloc(sz, sizeof(int))) == NULL)
-		return -1;
-	c->hash->mask = sz - 1;
-	return 0;
-}
-
-void
-render_numbers_free(struct rctx *c)
-{
-	free(c->num);
-	free(c->bynum);
-	if (c->hash)
-		free(c->hash->slot);
-	free(c->hash);
-}
-
 /* Bytes of white space at s[i] that may end a line (trimmed), or 0. */
 static size_t
 space_len(const char *s, size_t n, size_t i)
@@ -421,6 +364,30 @@ space_len(const char *s, size_t n, size_t i)
 	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f)
 		return k;
 	return 0;
+}
+
+/* A text no longer in bytes than the width (no cluster is wider than
+ * its bytes) with no hard break inside never needs an opportunity: the
+ * loop below only stops at '\n' and LB_MUST, which follows CR, VT, FF,
+ * NEL and U+2028/9 (LF is seen on its own).  Short texts (headings, list
+ * items, the link list) then skip ICU. */
+static int
+fits_whole(const char *s, size_t n, int width)
+{
+	size_t i;
+
+	if (n > (size_t)width)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] == '\r' || s[i] == '\v' || s[i] == '\f' ||
+		    ((unsigned char)s[i] == 0xc2 && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0x85) ||
+		    ((unsigned char)s[i] == 0xe2 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0xa8 ||
+		    (unsigned char)s[i + 2] == 0xa9)))
+			return 0;
+	return 1;
 }
 
 static int
@@ -458,7 +425,8 @@ render_segments(struct rctx *c, const struct stext *t, int width, int pre,
 		return 0;
 	if ((brk = calloc(n + 1, 1)) == NULL)
 		return -1;
-	if (!pre && width > 0 && linebreak_find(s, n, c->lang, brk) == -1)
+	if (!pre && width > 0 && !fits_whole(s, n, width) &&
+	    linebreak_find(s, n, c->lang, brk) == -1)
 		goto out;
 	for (i = 0; i < n; i++)
 		if (t->at[i] & AT_NOBREAK)
@@ -489,8 +457,17 @@ render_segments(struct rctx *c, const struct stext *t, int width, int pre,
 				bwt = wt;
 			} else if (i > s0 && brk[i] == LB_MUST)
 				break;
-			k = gnext(s, n, i, &gw);
-			sl = space_len(s, n, i);
+			/* gnext() and space_len() of ASCII before ASCII. */
+			if ((unsigned char)s[i] >= 0x20 &&
+			    (unsigned char)s[i] < 0x7f && (i + 1 >= n ||
+			    (unsigned char)s[i + 1] < 0x80)) {
+				k = 1;
+				gw = 1;
+				sl = s[i] == ' ';
+			} else {
+				k = gnext(s, n, i, &gw);
+				sl = space_len(s, n, i);
+			}
 			if (width > 0 && sl == 0 && w + gw > width) {
 				if (best > s0) {
 					endt = bendt;

@@ -131,6 +131,15 @@ sanitize_text(const char *s, size_t n, unsigned flags, size_t *outlen)
 	if (n > (SIZE_MAX - 1) / 3 || (out = malloc(n * 3 + 1)) == NULL)
 		return NULL;
 	for (i = 0, q = out; i < n; i += k) {
+		/* Printable ASCII is kept as is: copy the whole run. */
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			for (k = 1; i + k < n && u[i + k] >= 0x20 &&
+			    u[i + k] < 0x7f; k++)
+				;
+			memcpy(q, s + i, k);
+			q += k;
+			continue;
+		}
 		k = u8_decode(s + i, n - i, &cp);
 		if (introducer(cp)) {
 			k = seq_len(u, n, i, cp, k);
@@ -159,24 +168,57 @@ sanitize_text(const char *s, size_t n, unsigned flags, size_t *outlen)
 	return out;
 }
 
+#define SCAN_UNKNOWN SIZE_MAX
+
+/* The next introducer at or after i: ESC, or the two bytes of an 8-bit
+ * C1 one (U+0090..U+009F that introducer() takes); n when none.  *esc
+ * and *c2 cache memchr's answers (n: none left; SCAN_UNKNOWN: not looked
+ * for), so that a page is scanned a vector at a time.  A cached position
+ * at or after i is still the next one: only bytes before i get moved. */
+static size_t
+next_intro(const unsigned char *u, size_t n, size_t i, size_t *esc,
+    size_t *c2)
+{
+	const unsigned char *p;
+
+	if (*esc == SCAN_UNKNOWN || *esc < i) {
+		p = memchr(u + i, 0x1b, n - i);
+		*esc = p ? (size_t)(p - u) : n;
+	}
+	for (;;) {
+		if (*c2 == SCAN_UNKNOWN || *c2 < i) {
+			p = memchr(u + i, 0xc2, n - i);
+			*c2 = p ? (size_t)(p - u) : n;
+		}
+		if (*c2 >= *esc)
+			return *esc;
+		if (*c2 + 1 < n && u[*c2 + 1] >= 0x90 && u[*c2 + 1] <= 0x9f &&
+		    introducer(u[*c2 + 1]))
+			return *c2;
+		i = *c2 + 1;
+	}
+}
+
 size_t
 sanitize_escapes(char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, o = 0, k, ilen;
+	size_t i = 0, o = 0, j, k, ilen, esc = SCAN_UNKNOWN, c2 = SCAN_UNKNOWN;
 	int32_t cp;
 
 	while (i < n) {
+		j = next_intro(u, n, i, &esc, &c2);
+		if (o != i)
+			memmove(s + o, s + i, j - i);
+		o += j - i;
+		if ((i = j) >= n)
+			break;
 		if (u[i] == 0x1b) {
 			cp = 0x1b;
 			ilen = 1;
-		} else if (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x90 &&
-		    u[i + 1] <= 0x9f && introducer(u[i + 1])) {
+		} else {
 			cp = u[i + 1];
 			ilen = 2;
-		} else {
-			s[o++] = s[i++];
-			continue;
 		}
 		k = seq_len(u, n, i, cp, ilen);
 		/* In a page, a "sequence" that takes in a '<' or '>' is
@@ -203,6 +245,10 @@ sanitize_is_clean(const char *s, size_t n, unsigned flags)
 	int32_t cp;
 
 	for (i = 0; i < n; i += k) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			k = 1;
+			continue;
+		}
 		k = u8_decode(s + i, n - i, &cp);
 		if (drop_cp(cp, flags))
 			return 0;

@@ -15,6 +15,10 @@ u8_decode(const char *s, size_t n, int32_t *cp)
 		*cp = 0xfffd;
 		return 1;
 	}
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
 	k = utf8proc_iterate((const utf8proc_uint8_t *)s,
 	    n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
 	if (k < 1) {
