@@ -367,18 +367,7 @@ flush(struct xl *x)
 static size_t
 ws_len(const char *s, size_t n, size_t i)
 {
-	int32_t cp;
-	size_t k;
-
-	if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')
-		return 1;
-	if ((unsigned char)s[i] < 0xc2)
-		return 0;
-	k = u8_decode(s + i, n - i, &cp);
-	if (cp == 0xa0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200a) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f)
-		return k;
-	return 0;
+	return s[i] == '\n' ? 1 : u8_space(s + i, n - i);
 }
 
 /* c at t[p], or after white space there: its start in *s. */

@@ -352,18 +352,7 @@ out:
 static size_t
 space_len(const char *s, size_t n, size_t i)
 {
-	int32_t cp;
-	size_t k;
-
-	if (s[i] == ' ' || s[i] == '\t')
-		return 1;
-	if ((unsigned char)s[i] < 0xc2)
-		return 0;
-	k = u8_decode(s + i, n - i, &cp);
-	if (cp == 0xa0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200a) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f)
-		return k;
-	return 0;
+	return u8_space(s + i, n - i);
 }
 
 /* A text no longer in bytes than the width (no cluster is wider than

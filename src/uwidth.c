@@ -123,3 +123,22 @@ u8_width(const char *s, size_t n)
 	}
 	return w;
 }
+
+size_t
+u8_space(const char *s, size_t n)
+{
+	int32_t cp;
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\t')
+		return 1;
+	if ((unsigned char)s[0] < 0xc2)
+		return 0;
+	k = u8_decode(s, n, &cp);
+	if (cp == 0xa0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200a) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f)
+		return k;
+	return 0;
+}
