@@ -49,6 +49,8 @@ enum {
 };
 unsigned extract_words(const char *lower);
 unsigned extract_words_of(const xmlNode *n, const char *attr);
+/* Both of an element's: class into *cw, id into *iw. */
+void extract_words_el(const xmlNode *n, unsigned *cw, unsigned *iw);
 
 enum {
 	EX_STRIP_UNLIKELY = 1, /* drop unlikely class/id candidates */

@@ -452,17 +452,17 @@ build_inline(
 	enum doc_span_type st;
 	int span = 1;
 
-	if (strcmp(t, "em") == 0 || strcmp(t, "i") == 0 ||
-	    strcmp(t, "cite") == 0)
+	if (html_tag_is(t, "em") || html_tag_is(t, "i") ||
+	    html_tag_is(t, "cite"))
 		st = SPAN_EM;
-	else if (strcmp(t, "strong") == 0 || strcmp(t, "b") == 0)
+	else if (html_tag_is(t, "strong") || html_tag_is(t, "b"))
 		st = SPAN_STRONG;
-	else if (strcmp(t, "code") == 0 || strcmp(t, "kbd") == 0 ||
-	         strcmp(t, "samp") == 0 || strcmp(t, "tt") == 0)
+	else if (html_tag_is(t, "code") || html_tag_is(t, "kbd") ||
+	         html_tag_is(t, "samp") || html_tag_is(t, "tt"))
 		st = SPAN_CODE;
-	else if (strcmp(t, "q") == 0)
+	else if (html_tag_is(t, "q"))
 		st = SPAN_QUOTE;
-	else if (strcmp(t, "a") == 0 && html_attr(n, "href"))
+	else if (html_tag_is(t, "a") && html_attr(n, "href"))
 		st = SPAN_LINK;
 	else
 		span = 0;
@@ -508,15 +508,15 @@ walk_el(struct bctx *b, xmlNode *n, struct doc_block *parent)
 
 	if (b->depth >= HTML_MAX_DEPTH)
 		return;
-	if (html_is_inline(t) && !(strcmp(t, "span") == 0 && is_caption(n))) {
+	if (html_is_inline(t) && !(html_tag_is(t, "span") && is_caption(n))) {
 		build_inline(b, n, parent, t);
 		return;
 	}
-	if (strcmp(t, "img") == 0) {
+	if (html_tag_is(t, "img")) {
 		add_figure(b, n, parent);
 		return;
 	}
-	if (strcmp(t, "br") == 0) {
+	if (html_tag_is(t, "br")) {
 		xmlNode *c = n->next;
 
 		while (c && is_ws_text(c))
@@ -549,13 +549,13 @@ walk_el(struct bctx *b, xmlNode *n, struct doc_block *parent)
 			doc_block_pop(parent);
 		return;
 	}
-	if (strcmp(t, "p") == 0) {
+	if (html_tag_is(t, "p")) {
 		flush(b);
 		walk_kids(b, n, parent);
 		flush(b);
 		return;
 	}
-	if (strcmp(t, "blockquote") == 0) {
+	if (html_tag_is(t, "blockquote")) {
 		const char *c = html_attr(n, "class");
 
 		flush(b);
@@ -569,8 +569,8 @@ walk_el(struct bctx *b, xmlNode *n, struct doc_block *parent)
 			doc_block_pop(parent);
 		return;
 	}
-	if (strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0 ||
-	    strcmp(t, "dl") == 0) {
+	if (html_tag_is(t, "ul") || html_tag_is(t, "ol") ||
+	    html_tag_is(t, "dl")) {
 		xmlNode *c;
 
 		flush(b);
@@ -598,16 +598,16 @@ walk_el(struct bctx *b, xmlNode *n, struct doc_block *parent)
 			doc_block_pop(parent);
 		return;
 	}
-	if (strcmp(t, "pre") == 0) {
+	if (html_tag_is(t, "pre")) {
 		build_pre(b, n, parent);
 		return;
 	}
-	if (strcmp(t, "figure") == 0) {
+	if (html_tag_is(t, "figure")) {
 		flush(b);
 		build_figure(b, n, parent);
 		return;
 	}
-	if (strcmp(t, "table") == 0) {
+	if (html_tag_is(t, "table")) {
 		if (extract_is_data_table(n))
 			build_table(b, n, parent);
 		else
@@ -615,7 +615,7 @@ walk_el(struct bctx *b, xmlNode *n, struct doc_block *parent)
 		flush(b);
 		return;
 	}
-	if (strcmp(t, "hr") == 0) {
+	if (html_tag_is(t, "hr")) {
 		flush(b);
 		doc_block_add(parent, DOC_RULE);
 		return;

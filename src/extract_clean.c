@@ -86,6 +86,9 @@ extract_is_hidden(const xmlNode *n)
 	}
 	if (s) {
 		for (p = s; *p; p++) {
+			/* most bytes start neither word */
+			if ((*p | 0x20) != 'd' && (*p | 0x20) != 'v')
+				continue;
 			if (strncasecmp(p, "display", 7) == 0) {
 				const char *q = p + 7;
 
@@ -122,15 +125,15 @@ is_byline(const xmlNode *n, unsigned ms)
 {
 	const char *rel = html_attr(n, "rel"), *ip = html_attr(n, "itemprop");
 
+	/* The hints first: the walk up to a form is the dear part. */
+	if (!((rel && strcmp(rel, "author") == 0) ||
+	        (ip && strstr(ip, "author")) || (ms & W_BYLINE)))
+		return 0;
 	/* comment forms label their "author" field: not a byline */
 	if (html_is(n, "label") || html_is(n, "input") ||
 	    has_ancestor(n, "form", 32))
 		return 0;
-	if (rel && strcmp(rel, "author") == 0)
-		return 1;
-	if (ip && strstr(ip, "author"))
-		return 1;
-	return (ms & W_BYLINE) != 0;
+	return 1;
 }
 
 /* Texts equal after folding case, spaces and punctuation, or one holds
@@ -326,7 +329,7 @@ extract_clean(struct extract_ctx *x)
 		}
 		t = html_name(n);
 		s = extract_stat(n);
-		if (n == root || strcmp(t, "body") == 0) {
+		if (n == root || html_tag_is(t, "body")) {
 			n = html_walk_next(n, root, 0);
 			continue;
 		}
@@ -334,7 +337,7 @@ extract_clean(struct extract_ctx *x)
 			drop_next(&n, root);
 			continue;
 		}
-		if (strcmp(t, "noscript") == 0 &&
+		if (html_tag_is(t, "noscript") &&
 		    (!noscript_keep(n) || noscript_dup_image(n))) {
 			drop_next(&n, root);
 			continue;
@@ -351,8 +354,8 @@ extract_clean(struct extract_ctx *x)
 		}
 		/* Menus, footers and asides go, unless broken markup has
 		   nested the page's prose inside one. */
-		if ((strcmp(t, "nav") == 0 || strcmp(t, "footer") == 0 ||
-		        strcmp(t, "aside") == 0) &&
+		if ((html_tag_is(t, "nav") || html_tag_is(t, "footer") ||
+		        html_tag_is(t, "aside")) &&
 		    !(s && s->chars > 2000 && extract_link_density(n) < 0.35)) {
 			drop_harvest(x, &n, root);
 			continue;
@@ -375,8 +378,8 @@ extract_clean(struct extract_ctx *x)
 		}
 		s = extract_stat(n);
 		ms = s ? s->cw | s->iw : 0;
-		if (x->byline_dom == NULL && strcmp(t, "a") != 0 &&
-		    strcmp(t, "body") != 0 && is_byline(n, ms) && s &&
+		if (x->byline_dom == NULL && !html_tag_is(t, "a") &&
+		    !html_tag_is(t, "body") && is_byline(n, ms) && s &&
 		    s->chars > 0 && s->chars < 100) {
 			x->byline_dom = html_text_dup(n);
 			drop_next(&n, root);
@@ -388,7 +391,7 @@ extract_clean(struct extract_ctx *x)
 		    is_title_like(n, t, ms)) {
 			char *ht = html_text_dup(n);
 
-			if (strcmp(t, "h1") == 0 && x->title_dom == NULL)
+			if (html_tag_is(t, "h1") && x->title_dom == NULL)
 				x->title_dom = xstrdup(ht);
 			if (ht && similar(ht, title)) {
 				got_title = 1;
@@ -417,14 +420,14 @@ extract_clean(struct extract_ctx *x)
 		   unless the name also says "article"/"content"/"main"
 		   (comments only: or "post"). */
 		if ((ms & W_JUNK) && !(ms & W_MAYBE) && s && s->chars < 1500 &&
-		    strcmp(t, "article") != 0) {
+		    !html_tag_is(t, "article")) {
 			drop_harvest(x, &n, root);
 			continue;
 		}
 		if ((((x->flags & EX_STRIP_UNLIKELY) && (ms & W_UNLIKELY)) ||
 		        ((ms & W_COMMENT) && !(ms & W_POS) &&
-		            strcmp(t, "article") != 0)) &&
-		    !(ms & W_MAYBE) && strcmp(t, "a") != 0 &&
+		            !html_tag_is(t, "article"))) &&
+		    !(ms & W_MAYBE) && !html_tag_is(t, "a") &&
 		    !has_ancestor(n, "table", 64) &&
 		    !has_ancestor(n, "code", 64)) {
 			drop_harvest(x, &n, root);
@@ -435,7 +438,7 @@ extract_clean(struct extract_ctx *x)
 		   Only nodes that stay are recorded. */
 		if (x->lead == NULL && s && s->chars >= 60 && s->chars < 1500 &&
 		    deck_len_near(x, s->chars) && !got_deck_class(ms) &&
-		    (strcmp(t, "p") == 0 || strcmp(t, "div") == 0 ||
+		    (html_tag_is(t, "p") || html_tag_is(t, "div") ||
 		        (t[0] == 'h' && t[1] >= '2' && t[1] <= '6' &&
 		            t[2] == '\0')) &&
 		    s->linkchars * 5 < s->chars && doc_get(x->doc, DOC_DECK)) {

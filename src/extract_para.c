@@ -91,8 +91,11 @@ starts_label(const char *s, const char *const *l)
 {
 	size_t i;
 
+	/* the first byte first, as strncasecmp() folds it */
 	for (i = 0; l[i]; i++)
-		if (strncasecmp(s, l[i], strlen(l[i])) == 0)
+		if (tolower((unsigned char)s[0]) ==
+		        tolower((unsigned char)l[i][0]) &&
+		    strncasecmp(s, l[i], strlen(l[i])) == 0)
 			return 1;
 	return 0;
 }
@@ -199,14 +202,10 @@ credit_line(const char *s, size_t n)
 	    "foto de portada",
 	    NULL,
 	};
-	size_t i;
 
 	if (n > 150)
 		return 0;
-	for (i = 0; w[i]; i++)
-		if (strncasecmp(s, w[i], strlen(w[i])) == 0)
-			return 1;
-	return 0;
+	return starts_label(s, w);
 }
 
 /* "Follow us on Twitter and Facebook": a social call to action. */

@@ -87,15 +87,75 @@ static const char *const rel_label[] = {
     NULL,
 };
 
+/* The labels by first byte, so that each place of a text is compared
+ * with the few labels that can start there (built once). */
+static unsigned char first_n[256];
+static unsigned short first_at[256][16];
+static int first_built, first_full;
+
+static void
+build_first(void)
+{
+	size_t i;
+	unsigned char c;
+
+	for (i = 0; rel_label[i]; i++) {
+		c = (unsigned char)rel_label[i][0];
+		if (first_n[c] < 16)
+			first_at[c][first_n[c]++] = (unsigned short)i;
+		else
+			first_full = 1; /* too many: any_in() uses strstr() */
+	}
+	first_built = 1;
+}
+
 static int
 any_in(const char *s, const char *const *w)
 {
-	size_t i;
+	size_t i, j, k;
+	char low[512];
 
 	if (s == NULL || *s == '\0')
 		return 0;
+	/* The labels are lowercase: fold s once and search it plainly. */
+	for (i = 0; s[i] && i < sizeof(low) - 1; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[i] = '\0';
+	if (!first_built)
+		build_first();
+	if (w == rel_label && s[i] == '\0' && !first_full) {
+		for (j = 0; low[j]; j++) {
+			unsigned char c = (unsigned char)low[j];
+
+			for (k = 0; k < first_n[c]; k++) {
+				const char *l = rel_label[first_at[c][k]];
+
+				if (strncmp(low + j, l, strlen(l)) == 0)
+					return 1;
+			}
+		}
+		return 0;
+	}
+	if (s[i] == '\0') {
+		for (i = 0; w[i]; i++)
+			if (strstr(low, w[i]))
+				return 1;
+		return 0;
+	}
 	for (i = 0; w[i]; i++)
 		if (html_icontains(s, w[i]))
+			return 1;
+	return 0;
+}
+
+/* t in l (the first byte first: called for every element) */
+static int
+tag_in(const char *t, const char *const *l)
+{
+	size_t i;
+
+	for (i = 0; l[i]; i++)
+		if (t[0] == l[i][0] && strcmp(t, l[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -105,13 +165,14 @@ is_heading_like(const xmlNode *n)
 {
 	const char *t = html_name(n), *c;
 
+	static const char *const head[] = {
+	    "header", "strong", "b", "dt", "caption", "legend", NULL};
+	static const char *const para[] = {"div", "span", "p", NULL};
+
 	if ((t[0] == 'h' && t[1] >= '2' && t[1] <= '6' && t[2] == '\0') ||
-	    strcmp(t, "header") == 0 || strcmp(t, "strong") == 0 ||
-	    strcmp(t, "b") == 0 || strcmp(t, "dt") == 0 ||
-	    strcmp(t, "caption") == 0 || strcmp(t, "legend") == 0)
+	    tag_in(t, head))
 		return 1;
-	if (strcmp(t, "div") != 0 && strcmp(t, "span") != 0 &&
-	    strcmp(t, "p") != 0)
+	if (!tag_in(t, para))
 		return 0;
 	if ((c = html_attr(n, "class")) == NULL || *c == '\0')
 		return 0;

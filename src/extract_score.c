@@ -35,45 +35,90 @@ extract_class_weight(const xmlNode *n)
 	return w;
 }
 
+/* Byte kinds for text_fig(): a table keeps the loop to a load and a
+ * compare per byte of plain ASCII. */
+enum { K_END, K_SP, K_PLAIN, K_COMMA, K_CONT, K_LEAD, K_LEAD3 };
+static unsigned char kind[256];
+
+static void
+kinds(void)
+{
+	unsigned c;
+
+	for (c = 1; c < 256; c++)
+		kind[c] = c < 0x80             ? K_PLAIN
+		          : c < 0xc0           ? K_CONT
+		          : (c & 0xf0) == 0xe0 ? K_LEAD3
+		                               : K_LEAD;
+	kind[' '] = kind['\n'] = kind['\t'] = kind['\r'] = K_SP;
+	kind[','] = K_COMMA;
+	kind[0] = K_END;
+}
+
 /* Text figures of one text node: chars (CJK double), commas. */
 static void
 text_fig(const unsigned char *s, int *chars, int *commas)
 {
+	const unsigned char *r;
 	int c = 0, k = 0, sp = 1;
 	unsigned u;
 
-	for (; s && *s; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+	if (kind['a'] != K_PLAIN)
+		kinds();
+	if (s == NULL)
+		return;
+	for (;;) {
+		switch (kind[*s]) {
+		case K_END:
+			*chars += c;
+			*commas += k;
+			return;
+		case K_SP:
 			if (!sp)
 				c++;
 			sp = 1;
+			s++;
 			continue;
-		}
-		sp = 0;
-		if (*s < 0x80) {
+		case K_PLAIN:
+			for (r = s++; kind[*s] == K_PLAIN; s++)
+				;
+			c += (int)(s - r);
+			sp = 0;
+			continue;
+		case K_COMMA:
 			c++;
-			k += *s == ',';
+			k++;
+			sp = 0;
+			s++;
 			continue;
-		}
-		if ((*s & 0xc0) == 0x80)
+		case K_CONT:
+			sp = 0;
+			s++;
 			continue;
-		c++;
-		if ((*s & 0xf0) == 0xe0 && s[1] && s[2]) {
-			u = ((unsigned)(*s & 0x0f) << 12) |
-			    ((unsigned)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-			/* Hangul, kana, Han: a character says about as
-			   much as a short word, so count it twice. */
-			if ((u >= 0xac00 && u <= 0xd7a3) ||
-			    (u >= 0x3040 && u <= 0x30ff) ||
-			    (u >= 0x4e00 && u <= 0x9fff))
-				c++;
-			/* CJK and Arabic commas */
-			if (u == 0xff0c || u == 0x3001 || u == 0x060c)
-				k++;
+		case K_LEAD3:
+			if (s[1] && s[2]) {
+				u = ((unsigned)(*s & 0x0f) << 12) |
+				    ((unsigned)(s[1] & 0x3f) << 6) |
+				    (s[2] & 0x3f);
+				/* Hangul, kana, Han: a character says about
+				   as much as a short word, so count it
+				   twice. */
+				if ((u >= 0xac00 && u <= 0xd7a3) ||
+				    (u >= 0x3040 && u <= 0x30ff) ||
+				    (u >= 0x4e00 && u <= 0x9fff))
+					c++;
+				/* CJK and Arabic commas */
+				if (u == 0xff0c || u == 0x3001 || u == 0x060c)
+					k++;
+			}
+			/* FALLTHROUGH */
+		default: /* K_LEAD */
+			c++;
+			sp = 0;
+			s++;
+			continue;
 		}
 	}
-	*chars += c;
-	*commas += k;
 }
 
 static int
@@ -100,9 +145,8 @@ stat_rec(struct walk *w, xmlNode *n, int depth, int inlink, double lc)
 	s = &w->x->st[w->next++];
 	memset(s, 0, sizeof(*s));
 	n->_private = s;
-	s->cw = extract_words_of(n, "class");
-	s->iw = extract_words_of(n, "id");
-	if (strcmp(t, "a") == 0 && !inlink) {
+	extract_words_el(n, &s->cw, &s->iw);
+	if (html_tag_is(t, "a") && !inlink) {
 		inlink = 1;
 		href = html_attr(n, "href");
 		lc = (href && href[0] == '#') ? 0.3 : 1.0;
@@ -122,8 +166,9 @@ stat_rec(struct walk *w, xmlNode *n, int depth, int inlink, double lc)
 			c->_private = NULL;
 			continue;
 		}
-		if (html_is(c, "script") || html_is(c, "style") ||
-		    html_is(c, "template")) {
+		if (c->name && (c->name[0] == 's' || c->name[0] == 't') &&
+		    (html_is(c, "script") || html_is(c, "style") ||
+		        html_is(c, "template"))) {
 			c->_private = NULL;
 			continue;
 		}
@@ -142,23 +187,47 @@ stat_rec(struct walk *w, xmlNode *n, int depth, int inlink, double lc)
 		s->headchars += k->headchars;
 		s->listchars += k->listchars;
 	}
-	if (strcmp(t, "p") == 0)
-		s->np++;
-	else if (strcmp(t, "img") == 0)
-		s->nimg++;
-	else if (strcmp(t, "li") == 0)
-		s->nli++;
-	else if (strcmp(t, "input") == 0)
-		s->ninput++;
-	else if (strcmp(t, "object") == 0 || strcmp(t, "embed") == 0 ||
-	         strcmp(t, "iframe") == 0)
-		s->nembed++;
-	else if (strcmp(t, "figure") == 0)
-		s->nfig++;
-	else if (is_heading(t))
-		s->headchars = s->chars;
-	else if (strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0)
-		s->listchars = s->chars;
+	/* by first letter: this runs for every element of the page */
+	switch (t[0]) {
+	case 'p':
+		if (t[1] == '\0')
+			s->np++;
+		break;
+	case 'i':
+		if (html_tag_is(t, "img"))
+			s->nimg++;
+		else if (html_tag_is(t, "input"))
+			s->ninput++;
+		else if (html_tag_is(t, "iframe"))
+			s->nembed++;
+		break;
+	case 'l':
+		if (html_tag_is(t, "li"))
+			s->nli++;
+		break;
+	case 'o':
+		if (html_tag_is(t, "object"))
+			s->nembed++;
+		else if (html_tag_is(t, "ol"))
+			s->listchars = s->chars;
+		break;
+	case 'e':
+		if (html_tag_is(t, "embed"))
+			s->nembed++;
+		break;
+	case 'f':
+		if (html_tag_is(t, "figure"))
+			s->nfig++;
+		break;
+	case 'h':
+		if (is_heading(t))
+			s->headchars = s->chars;
+		break;
+	case 'u':
+		if (html_tag_is(t, "ul"))
+			s->listchars = s->chars;
+		break;
+	}
 }
 
 static size_t
@@ -167,9 +236,19 @@ count_el(xmlNode *root)
 	xmlNode *n;
 	size_t k = 0;
 
-	for (n = root; n; n = html_walk_next(n, root, 0))
-		if (n->type == XML_ELEMENT_NODE)
+	/* html_walk_next(), inline: this visits every node of the page */
+	for (n = root; n;) {
+		if (n->type == XML_ELEMENT_NODE) {
 			k++;
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n && n != root && n->next == NULL)
+			n = n->parent;
+		n = (n && n != root) ? n->next : NULL;
+	}
 	return k;
 }
 
@@ -251,17 +330,17 @@ init_score(struct extract_ctx *x, xmlNode *n, struct ex_stat *s)
 
 	s->scored = 1;
 	s->score = 0;
-	if (strcmp(t, "div") == 0)
+	if (html_tag_is(t, "div"))
 		s->score += 5;
-	else if (strcmp(t, "pre") == 0 || strcmp(t, "td") == 0 ||
-	         strcmp(t, "blockquote") == 0)
+	else if (html_tag_is(t, "pre") || html_tag_is(t, "td") ||
+	         html_tag_is(t, "blockquote"))
 		s->score += 3;
-	else if (strcmp(t, "address") == 0 || strcmp(t, "ol") == 0 ||
-	         strcmp(t, "ul") == 0 || strcmp(t, "dl") == 0 ||
-	         strcmp(t, "dd") == 0 || strcmp(t, "dt") == 0 ||
-	         strcmp(t, "li") == 0 || strcmp(t, "form") == 0)
+	else if (html_tag_is(t, "address") || html_tag_is(t, "ol") ||
+	         html_tag_is(t, "ul") || html_tag_is(t, "dl") ||
+	         html_tag_is(t, "dd") || html_tag_is(t, "dt") ||
+	         html_tag_is(t, "li") || html_tag_is(t, "form"))
 		s->score -= 3;
-	else if (is_heading(t) || strcmp(t, "th") == 0)
+	else if (is_heading(t) || html_tag_is(t, "th"))
 		s->score -= 5;
 	if (x->flags & EX_WEIGHT_CLASSES)
 		s->score += extract_class_weight(n);
@@ -276,33 +355,33 @@ is_block(const xmlNode *n)
 
 	switch (t[0]) {
 	case 'a':
-		return strcmp(t, "article") == 0 || strcmp(t, "aside") == 0;
+		return html_tag_is(t, "article") || html_tag_is(t, "aside");
 	case 'b':
-		return strcmp(t, "blockquote") == 0;
+		return html_tag_is(t, "blockquote");
 	case 'd':
-		return strcmp(t, "div") == 0 || strcmp(t, "dl") == 0;
+		return html_tag_is(t, "div") || html_tag_is(t, "dl");
 	case 'f':
-		return strcmp(t, "figure") == 0 || strcmp(t, "footer") == 0 ||
-		       strcmp(t, "form") == 0;
+		return html_tag_is(t, "figure") || html_tag_is(t, "footer") ||
+		       html_tag_is(t, "form");
 	case 'h':
 		return (t[1] >= '1' && t[1] <= '6' && t[2] == '\0') ||
-		       strcmp(t, "header") == 0;
+		       html_tag_is(t, "header");
 	case 'i':
-		return strcmp(t, "img") == 0;
+		return html_tag_is(t, "img");
 	case 'm':
-		return strcmp(t, "main") == 0;
+		return html_tag_is(t, "main");
 	case 'n':
-		return strcmp(t, "nav") == 0;
+		return html_tag_is(t, "nav");
 	case 'o':
-		return strcmp(t, "ol") == 0;
+		return html_tag_is(t, "ol");
 	case 'p':
-		return t[1] == '\0' || strcmp(t, "pre") == 0;
+		return t[1] == '\0' || html_tag_is(t, "pre");
 	case 's':
-		return strcmp(t, "section") == 0;
+		return html_tag_is(t, "section");
 	case 't':
-		return strcmp(t, "table") == 0;
+		return html_tag_is(t, "table");
 	case 'u':
-		return strcmp(t, "ul") == 0;
+		return html_tag_is(t, "ul");
 	default:
 		return 0;
 	}
@@ -492,16 +571,16 @@ extract_pick(struct extract_ctx *x)
 		t = html_name(n);
 		/* Cells of a data table (a list of names, a price grid) are
 		   not article prose: only layout tables' cells score. */
-		if (strcmp(t, "td") == 0 && in_data_table(n))
+		if (html_tag_is(t, "td") && in_data_table(n))
 			continue;
-		if (strcmp(t, "p") == 0 || strcmp(t, "pre") == 0 ||
-		    strcmp(t, "td") == 0 || strcmp(t, "section") == 0 ||
+		if (html_tag_is(t, "p") || html_tag_is(t, "pre") ||
+		    html_tag_is(t, "td") || html_tag_is(t, "section") ||
 		    (is_heading(t) && t[1] != '1')) {
 			/* Readability credits the ancestors, not the node. */
 			add_score(x, n->parent, st->chars, st->commas, cands,
 			    &ncand, capc);
-		} else if (strcmp(t, "div") == 0 || strcmp(t, "article") == 0 ||
-		           strcmp(t, "main") == 0) {
+		} else if (html_tag_is(t, "div") || html_tag_is(t, "article") ||
+		           html_tag_is(t, "main")) {
 			if (!has_block_kid(n)) {
 				/* a div of phrasing content reads as a <p> */
 				add_score(x, n->parent, st->chars, st->commas,

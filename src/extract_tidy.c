@@ -13,9 +13,9 @@
 static int
 cond_tag(const char *t)
 {
-	return strcmp(t, "form") == 0 || strcmp(t, "fieldset") == 0 ||
-	       strcmp(t, "table") == 0 || strcmp(t, "ul") == 0 ||
-	       strcmp(t, "div") == 0;
+	return html_tag_is(t, "form") || html_tag_is(t, "fieldset") ||
+	       html_tag_is(t, "table") || html_tag_is(t, "ul") ||
+	       html_tag_is(t, "div");
 }
 
 int
@@ -91,7 +91,7 @@ should_remove(struct extract_ctx *x, xmlNode *n, const char *t)
 
 	if (s == NULL)
 		return 0;
-	if (strcmp(t, "table") == 0 && extract_is_data_table(n))
+	if (html_tag_is(t, "table") && extract_is_data_table(n))
 		return 0;
 	if (in_data_table(n) || has_anc(n, "code"))
 		return 0;
@@ -108,7 +108,7 @@ should_remove(struct extract_ctx *x, xmlNode *n, const char *t)
 		return 1;
 	if (s->commas >= 10)
 		return 0;
-	is_list = strcmp(t, "ul") == 0 || strcmp(t, "ol") == 0;
+	is_list = html_tag_is(t, "ul") || html_tag_is(t, "ol");
 	if (!is_list && s->chars > 0)
 		is_list = (double)s->listchars / s->chars > 0.9;
 	p = s->np;
@@ -179,7 +179,7 @@ extract_tidy(struct extract_ctx *x, xmlNode *art)
 			extract_remove(n);
 			continue;
 		}
-		if ((strcmp(t, "h1") == 0 || strcmp(t, "h2") == 0) &&
+		if ((html_tag_is(t, "h1") || html_tag_is(t, "h2")) &&
 		    (x->flags & EX_WEIGHT_CLASSES) &&
 		    extract_class_weight(n) < 0) {
 			extract_remove(n);

@@ -173,6 +173,7 @@ static unsigned short order[NWORDS];
 static unsigned char lens[NWORDS];
 static unsigned char pairs[65536 / 8];
 static unsigned char lc[256];
+static unsigned char tris[65536 / 8]; /* hashed first three bytes */
 static struct slot slots[NSLOT];
 static int built;
 
@@ -180,6 +181,12 @@ static unsigned
 pair_of(const char *w)
 {
 	return (unsigned char)w[0] << 8 | (unsigned char)w[1];
+}
+
+static unsigned
+tri_of(unsigned a, unsigned b, unsigned c)
+{
+	return ((a << 16 | b << 8 | c) * 2654435761u) >> 16;
 }
 
 static struct slot *
@@ -200,8 +207,15 @@ build(void)
 
 	for (c = 0; c < 256; c++)
 		lc[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	for (i = 0; i < NWORDS; i++)
+	for (i = 0; i < NWORDS; i++) {
+		const unsigned char *w = (const unsigned char *)words[i].w;
+		unsigned t;
+
 		lens[i] = (unsigned char)strlen(words[i].w);
+		/* every word has three bytes or more */
+		t = tri_of(w[0], w[1], w[2]);
+		tris[t >> 3] |= (unsigned char)(1u << (t & 7));
+	}
 	/* order[]: words with the same pair next to each other */
 	for (i = 0; i < NWORDS; i++) {
 		struct slot *s = slot_of(pair_of(words[i].w));
@@ -225,7 +239,7 @@ scan(const unsigned char *s)
 {
 	const unsigned char *p;
 	const struct slot *sl;
-	unsigned m = 0, b;
+	unsigned m = 0, b, t;
 	size_t k, i, l;
 
 	if (!built)
@@ -237,6 +251,10 @@ scan(const unsigned char *s)
 		    (p == s || p[-1] == ' ') && (p[3] == '\0' || p[3] == ' '))
 			m |= W_NEG;
 		if (!(pairs[b >> 3] & (1u << (b & 7))))
+			continue;
+		/* p[1] is a letter here: p[2] is in the string */
+		t = tri_of(lc[p[0]], lc[p[1]], lc[p[2]]);
+		if (!(tris[t >> 3] & (1u << (t & 7))))
 			continue;
 		sl = slot_of(b);
 		for (k = sl->start; k < (size_t)sl->start + sl->n; k++) {
@@ -262,12 +280,83 @@ extract_words(const char *lower)
 	return lower ? scan((const unsigned char *)lower) : 0;
 }
 
-unsigned
-extract_words_of(const xmlNode *n, const char *attr)
+/* Pages repeat the same class names on many elements: remember the
+ * bits of recent short values (the words never change, so entries stay
+ * true from page to page). */
+#define NCACHE 512
+#define CACHE_LEN 96
+struct centry {
+	unsigned char len; /* 0: empty */
+	char s[CACHE_LEN];
+	unsigned bits;
+};
+static struct centry cache[NCACHE];
+
+static unsigned
+words_of_value(const char *v)
 {
-	const char *v = html_attr(n, attr);
+	struct centry *e;
+	size_t len;
+	unsigned h;
 
 	if (v == NULL || v[0] == '\0' || v[1] == '\0' || v[2] == '\0')
 		return 0;
-	return scan((const unsigned char *)v);
+	len = strlen(v);
+	if (len >= CACHE_LEN)
+		return scan((const unsigned char *)v);
+	/* length, both ends and the middle tell most values apart */
+	h = (unsigned)len * 31u + (unsigned char)v[0];
+	h = h * 31u + (unsigned char)v[1];
+	h = h * 31u + (unsigned char)v[len / 2];
+	h = h * 31u + (unsigned char)v[len - 2];
+	h = h * 31u + (unsigned char)v[len - 1];
+	e = &cache[(h * 2654435761u) >> 23 & (NCACHE - 1)];
+	if (e->len == len && memcmp(e->s, v, len) == 0)
+		return e->bits;
+	e->bits = scan((const unsigned char *)v);
+	memcpy(e->s, v, len);
+	e->len = (unsigned char)len;
+	return e->bits;
+}
+
+unsigned
+extract_words_of(const xmlNode *n, const char *attr)
+{
+	return words_of_value(html_attr(n, attr));
+}
+
+/* An attribute's value as html_attr() gives it. */
+static const char *
+value_of(const xmlAttr *a)
+{
+	if (a->children == NULL)
+		return "";
+	if (a->children->type == XML_TEXT_NODE && a->children->content)
+		return (const char *)a->children->content;
+	return "";
+}
+
+void
+extract_words_el(const xmlNode *n, unsigned *cw, unsigned *iw)
+{
+	const xmlAttr *a;
+	const char *c = NULL, *i = NULL;
+
+	/* class and id in one pass over the attributes (the first of
+	   each, as html_attr() finds it) */
+	if (n && n->type == XML_ELEMENT_NODE)
+		for (a = n->properties; a && !(c && i); a = a->next) {
+			const char *nm = (const char *)a->name;
+
+			if (nm == NULL)
+				continue;
+			if (c == NULL && nm[0] == 'c' &&
+			    strcmp(nm, "class") == 0)
+				c = value_of(a);
+			else if (i == NULL && nm[0] == 'i' && nm[1] == 'd' &&
+			         nm[2] == '\0')
+				i = value_of(a);
+		}
+	*cw = words_of_value(c);
+	*iw = words_of_value(i);
 }

@@ -48,7 +48,7 @@ put2(struct mset *m, const char *key, const char *val, int last)
 	}
 	k[j] = '\0';
 	for (i = 0; i < m->n; i++)
-		if (strcmp(m->v[i].key, k) == 0) {
+		if (m->v[i].key[0] == k[0] && strcmp(m->v[i].key, k) == 0) {
 			if (last)
 				m->v[i].val = val;
 			return;
@@ -129,8 +129,9 @@ get(const struct mset *m, const char *key)
 {
 	size_t i;
 
+	/* the first byte first: pick() asks for many keys */
 	for (i = 0; i < m->n; i++)
-		if (strcmp(m->v[i].key, key) == 0)
+		if (m->v[i].key[0] == key[0] && strcmp(m->v[i].key, key) == 0)
 			return m->v[i].val;
 	return NULL;
 }
@@ -382,12 +383,37 @@ script_date(const char *js, const char *lang)
 	    "\"created_at\"",
 	    NULL,
 	};
-	const char *p;
+	static const char *const frag[] = {"ublish", "reated"};
+	const char *p, *q, *at[sizeof(keys) / sizeof(keys[0])];
 	char iso[40], val[40];
-	size_t i, l;
+	size_t i, f, l, left = sizeof(keys) / sizeof(keys[0]) - 1;
 
+	/* Scripts are long: rather than one strstr() per key, walk the
+	   places of the parts the keys share ("ublish", "reated") and
+	   note each key's first place (what strstr() would find). */
+	memset(at, 0, sizeof(at));
+	for (f = 0; f < sizeof(frag) / sizeof(frag[0]) && left; f++)
+		for (q = strstr(js, frag[f]); q && left;
+		     q = strstr(q + 1, frag[f]))
+			for (i = 0; keys[i]; i++) {
+				const char *k = strstr(keys[i], frag[f]);
+				size_t o = k ? (size_t)(k - keys[i]) : 0;
+
+				if (at[i] == NULL && k &&
+				    (size_t)(q - js) >= o &&
+				    strncmp(q - o, keys[i], strlen(keys[i])) ==
+				        0) {
+					at[i] = q - o;
+					left--;
+				}
+			}
+	/* a key with neither part: plain search */
+	for (i = 0; keys[i]; i++)
+		if (at[i] == NULL && strstr(keys[i], frag[0]) == NULL &&
+		    strstr(keys[i], frag[1]) == NULL)
+			at[i] = strstr(js, keys[i]);
 	for (i = 0; keys[i]; i++) {
-		if ((p = strstr(js, keys[i])) == NULL)
+		if ((p = at[i]) == NULL)
 			continue;
 		p += strlen(keys[i]);
 		while (*p == ' ' || *p == ':')
@@ -434,11 +460,50 @@ rel_author(const char *rel)
 	return 0;
 }
 
+/* The attributes meta_read() asks every element for, in one pass over
+ * its attribute list (values as html_attr() gives them). */
+struct el_attrs {
+	const char *rel, *testid, *itemprop, *date;
+};
+
+static const char *
+attr_value(const xmlAttr *a)
+{
+	if (a->children == NULL)
+		return "";
+	if (a->children->type == XML_TEXT_NODE && a->children->content)
+		return (const char *)a->children->content;
+	return "";
+}
+
+static void
+el_attrs(const xmlNode *n, struct el_attrs *ea)
+{
+	const xmlAttr *a;
+	const char *nm;
+
+	memset(ea, 0, sizeof(*ea));
+	for (a = n->properties; a; a = a->next) {
+		if ((nm = (const char *)a->name) == NULL)
+			continue;
+		if (nm[0] == 'r' && ea->rel == NULL && strcmp(nm, "rel") == 0)
+			ea->rel = attr_value(a);
+		else if (nm[0] == 'i' && ea->itemprop == NULL &&
+		         strcmp(nm, "itemprop") == 0)
+			ea->itemprop = attr_value(a);
+		else if (nm[0] == 'd' && ea->testid == NULL &&
+		         strcmp(nm, "data-testid") == 0)
+			ea->testid = attr_value(a);
+		else if (nm[0] == 'd' && ea->date == NULL &&
+		         strcmp(nm, "data-date") == 0)
+			ea->date = attr_value(a);
+	}
+}
+
 static int
-byline_class(const xmlNode *n)
+byline_class(const xmlNode *n, const char *ti)
 {
 	const struct ex_stat *s = extract_stat(n);
-	const char *ti = html_attr(n, "data-testid");
 
 	/* React sites name their parts in data-testid="...-byline" */
 	if (ti && (strcasestr(ti, "byline") || strcasestr(ti, "author")))
@@ -489,20 +554,22 @@ meta_read(struct extract_ctx *x)
 		doc_set(x->doc, DOC_DIR, v, "html");
 	for (n = root; n; n = html_walk_next(n, root, 0)) {
 		const char *t = html_name(n), *ip;
+		struct el_attrs ea;
 
 		if (*t == '\0')
 			continue;
-		if (strcmp(t, "meta") == 0) {
+		if (t[0] == 'm' && html_tag_is(t, "meta")) {
 			const char *pr = html_attr(n, "property");
 
 			read_meta_tag(m, n);
 			if (pr && strcmp(pr, "og:title") == 0 && nog < 4 &&
 			    html_attr(n, "content"))
 				og[nog++] = html_attr(n, "content");
-		} else if (strcmp(t, "title") == 0 && title_tag == NULL &&
+		} else if (t[0] == 't' && html_tag_is(t, "title") &&
+		           title_tag == NULL &&
 		           (n->parent == NULL || !html_is(n->parent, "svg")))
 			title_tag = html_text_dup(n);
-		else if (strcmp(t, "h1") == 0 &&
+		else if (t[0] == 'h' && html_tag_is(t, "h1") &&
 		         x->nh1 < sizeof(x->h1) / sizeof(x->h1[0])) {
 			char *h = html_text_dup(n);
 
@@ -510,14 +577,15 @@ meta_read(struct extract_ctx *x)
 				x->h1[x->nh1++] = h;
 			else
 				free(h);
-		} else if (strcmp(t, "base") == 0 && base == NULL)
+		} else if (t[0] == 'b' && html_tag_is(t, "base") &&
+		           base == NULL)
 			base = html_attr(n, "href");
-		else if (strcmp(t, "link") == 0) {
+		else if (t[0] == 'l' && html_tag_is(t, "link")) {
 			const char *rel = html_attr(n, "rel");
 
 			if (rel && strcasecmp(rel, "canonical") == 0)
 				put(m, "link:canonical", html_attr(n, "href"));
-		} else if (strcmp(t, "script") == 0) {
+		} else if (t[0] == 's' && html_tag_is(t, "script")) {
 			const char *ty = html_attr(n, "type");
 
 			if (ty && strcasecmp(ty, "application/ld+json") == 0 &&
@@ -538,10 +606,11 @@ meta_read(struct extract_ctx *x)
 			}
 			continue;
 		}
+		el_attrs(n, &ea);
 		/* rel=author declares the author's link (not in a comment
 		   form): its text is the name. */
-		if (x->byline_rel == NULL && (v = html_attr(n, "rel")) &&
-		    rel_author(v) && !in_form(n)) {
+		if (x->byline_rel == NULL && (v = ea.rel) && rel_author(v) &&
+		    !in_form(n)) {
 			char *a = html_text_dup(n);
 
 			if (a && strlen(a) > 1 && strlen(a) < 80)
@@ -550,8 +619,9 @@ meta_read(struct extract_ctx *x)
 				free(a);
 		}
 		/* A byline class anywhere in the page: a weak fallback. */
-		if (x->nbyline_cls < 4 && strcmp(t, "body") != 0 &&
-		    strcmp(t, "a") != 0 && byline_class(n) && !in_form(n)) {
+		if (x->nbyline_cls < 4 && !html_tag_is(t, "body") &&
+		    !html_tag_is(t, "a") && byline_class(n, ea.testid) &&
+		    !in_form(n)) {
 			char *a = html_text_dup(n);
 
 			if (a && strlen(a) > 2 && strlen(a) < 80)
@@ -559,8 +629,8 @@ meta_read(struct extract_ctx *x)
 			else
 				free(a);
 		}
-		if ((ip = html_attr(n, "itemprop")) != NULL &&
-		    strcmp(t, "meta") != 0 && nowned < 60) {
+		if ((ip = ea.itemprop) != NULL && !html_tag_is(t, "meta") &&
+		    nowned < 60) {
 			char key[64], *val = NULL;
 
 			snprintf(key, sizeof(key), "itemprop:%s", ip);
@@ -580,18 +650,17 @@ meta_read(struct extract_ctx *x)
 			}
 		}
 		/* data-date="18. März 2020" on a header element */
-		if (!have_data && (v = html_attr(n, "data-date")) != NULL &&
-		    strlen(v) < 64) {
+		if (!have_data && (v = ea.date) != NULL && strlen(v) < 64) {
 			put(m, "data:date", v);
 			have_data = 1;
 		}
-		if (strcmp(t, "time") == 0 && nowned < 60 &&
+		if (t[0] == 't' && html_tag_is(t, "time") && nowned < 60 &&
 		    (v = html_attr(n, "datetime")) != NULL) {
 			if (html_attr(n, "pubdate"))
 				put(m, "time:pubdate", v);
 			put(m, "time:datetime", v);
-		} else if (strcmp(t, "time") == 0 && nowned < 60 &&
-		           !have_ttext) {
+		} else if (t[0] == 't' && html_tag_is(t, "time") &&
+		           nowned < 60 && !have_ttext) {
 			char *tt = html_text_dup(n);
 
 			if (tt && strlen(tt) < 80) {
@@ -606,8 +675,8 @@ meta_read(struct extract_ctx *x)
 		if (nowned < 60 && !have_leaf && n->children &&
 		    n->children->next == NULL &&
 		    n->children->type == XML_TEXT_NODE &&
-		    strcmp(t, "script") != 0 && strcmp(t, "style") != 0 &&
-		    strcmp(t, "option") != 0) {
+		    !html_tag_is(t, "script") && !html_tag_is(t, "style") &&
+		    !html_tag_is(t, "option")) {
 			char *lday = meta_date_leaf(
 			    (const char *)n->children->content, x->lang);
 

@@ -3,11 +3,10 @@
  * (recover, quiet, no network) and tree helpers shared by the extractor
  * and the metadata readers.  See html.h.
  */
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/parser.h>
+#include <libxml/valid.h>
 
 #include "html.h"
 
@@ -40,6 +39,13 @@ html_parse(const char *utf8, size_t n, struct lede_err *err)
 		err_set(err, LEDE_EINPUT, "cannot parse the page as html");
 		return NULL;
 	}
+	/* Nothing looks elements up by id: free libxml2's table of them
+	   now (xmlFreeDoc() would), so that freeing a removed subtree
+	   does not copy, look up and unlink each of its ids. */
+	if (d->ids) {
+		xmlFreeIDTable(d->ids);
+		d->ids = NULL;
+	}
 	return d;
 }
 
@@ -48,42 +54,6 @@ html_free(htmlDocPtr d)
 {
 	if (d)
 		xmlFreeDoc(d);
-}
-
-const char *
-html_name(const xmlNode *n)
-{
-	if (n == NULL || n->type != XML_ELEMENT_NODE || n->name == NULL)
-		return "";
-	return (const char *)n->name;
-}
-
-int
-html_is(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->name &&
-	       strcmp((const char *)n->name, name) == 0;
-}
-
-const char *
-html_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	if (n == NULL || n->type != XML_ELEMENT_NODE)
-		return NULL;
-	for (a = n->properties; a; a = a->next) {
-		/* The HTML parser lowercases attribute names. */
-		if (a->name == NULL || a->name[0] != (unsigned char)name[0] ||
-		    strcmp((const char *)a->name, name) != 0)
-			continue;
-		if (a->children == NULL)
-			return "";
-		if (a->children->type == XML_TEXT_NODE && a->children->content)
-			return (const char *)a->children->content;
-		return "";
-	}
-	return NULL;
 }
 
 xmlNode *
@@ -105,19 +75,6 @@ html_next_el(const xmlNode *n)
 	for (c = n ? n->next : NULL; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
 			return c;
-	return NULL;
-}
-
-xmlNode *
-html_walk_next(xmlNode *n, const xmlNode *root, int skip)
-{
-	if (!skip && n->children && n->type == XML_ELEMENT_NODE)
-		return n->children;
-	while (n && n != root) {
-		if (n->next)
-			return n->next;
-		n = n->parent;
-	}
 	return NULL;
 }
 
@@ -178,12 +135,23 @@ html_is_inline(const char *t)
 static void
 text_put(const unsigned char *s, struct buf *out)
 {
-	for (; s && *s; s++) {
+	const unsigned char *r;
+
+	while (s && *s) {
 		if (is_ws(*s)) {
 			if (out->len && out->data[out->len - 1] != ' ')
 				buf_putc(out, ' ');
-		} else
-			buf_putc(out, (char)*s);
+			s++;
+			continue;
+		}
+		/* a word at a time, not a byte at a time */
+		for (r = s; *r && !is_ws(*r); r++)
+			;
+		if (buf_append(out, s, (size_t)(r - s)) == -1)
+			/* near the cap: as much of the word as fits */
+			for (; s < r && buf_putc(out, (char)*s) == 0; s++)
+				;
+		s = r;
 	}
 }
 
@@ -261,19 +229,33 @@ html_remove(xmlNode *n)
 	xmlFreeNode(n);
 }
 
+/* ASCII case folding, as tolower() does for these bytes in the C and
+ * UTF-8 locales, without a call per byte. */
+static int
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 int
 html_icontains(const char *hay, const char *needle)
 {
-	size_t n = strlen(needle);
+	const unsigned char *h = (const unsigned char *)hay;
+	const unsigned char *nd = (const unsigned char *)needle;
+	size_t i;
 	int c0;
 
-	if (hay == NULL || n == 0)
+	if (hay == NULL || nd[0] == '\0')
 		return hay != NULL;
-	c0 = tolower((unsigned char)needle[0]);
-	for (; *hay; hay++)
-		if (tolower((unsigned char)*hay) == c0 &&
-		    strncasecmp(hay, needle, n) == 0)
+	c0 = fold(nd[0]);
+	for (; *h; h++) {
+		if (fold(*h) != c0)
+			continue;
+		for (i = 1; nd[i] && fold(h[i]) == fold(nd[i]); i++)
+			;
+		if (nd[i] == '\0')
 			return 1;
+	}
 	return 0;
 }
 
