@@ -85,6 +85,9 @@ char *meta_source_line(const char *s);
 void meta_host_label(const char *host, char *out, size_t n);
 /* Equal once whitespace is folded (og:title that copies <title>). */
 int meta_same_text(const char *a, const char *b);
+/* Lowercase letters and digits only (UTF-8 bytes kept) into out (sz
+ * bytes), for comparisons that ignore punctuation, quotes and dashes. */
+void meta_fold(const char *s, size_t n, char *out, size_t sz);
 /* The first of the page's <h1>s (two words or more) that is one side of
  * a separator in title ("Headline - Site", "Label: Headline"), or NULL.
  * With other_not_site, only when the other side does not name the site

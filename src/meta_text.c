@@ -449,32 +449,17 @@ meta_similarity(const char *a, const char *b)
 	return 1.0 - (double)luniq / (double)lall;
 }
 
-/* Lowercase letters and digits only, for loose comparisons. */
-static void
-squeeze(const char *s, size_t n, char *out, size_t sz)
-{
-	size_t o = 0, i;
-
-	for (i = 0; i < n && s[i] && o + 1 < sz; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (isalnum(c) || c >= 0x80)
-			out[o++] = (char)tolower(c);
-	}
-	out[o] = '\0';
-}
-
 /* Does a title segment name the site (its name or its host)? */
 static int
 names_site(const char *seg, size_t n, const char *site, const char *host)
 {
 	char a[512], b[512];
 
-	squeeze(seg, n, a, sizeof(a));
+	meta_fold(seg, n, a, sizeof(a));
 	if (a[0] == '\0')
 		return 0;
 	if (site) {
-		squeeze(site, strlen(site), b, sizeof(b));
+		meta_fold(site, strlen(site), b, sizeof(b));
 		if (b[0] &&
 		    (strcmp(a, b) == 0 || (strlen(b) >= 4 && strstr(a, b) &&
 		                              strlen(a) < strlen(b) + 12)))
@@ -526,15 +511,15 @@ meta_title_strip_site(
 	n = strlen(title);
 	/* The visible headline on one side of a separator wins. */
 	if (h1 && *h1) {
-		squeeze(h1, strlen(h1), b, sizeof(b));
+		meta_fold(h1, strlen(h1), b, sizeof(b));
 		for (i = 0; sp[i] && b[0]; i++) {
 			for (p = title; (p = strstr(p, sp[i])) != NULL; p++) {
-				squeeze(
+				meta_fold(
 				    title, (size_t)(p - title), a, sizeof(a));
 				if (strcmp(a, b) == 0)
 					return xstrndup(
 					    title, (size_t)(p - title));
-				squeeze(p + strlen(sp[i]), n, a, sizeof(a));
+				meta_fold(p + strlen(sp[i]), n, a, sizeof(a));
 				if (strcmp(a, b) == 0)
 					return xstrdup(p + strlen(sp[i]));
 			}

@@ -28,10 +28,8 @@ static const char *const tsep[] = {
     NULL,
 };
 
-/* Lowercase letters and digits only (UTF-8 bytes kept), for comparisons
- * that ignore punctuation, quotes and dashes. */
-static void
-fold(const char *s, size_t n, char *out, size_t sz)
+void
+meta_fold(const char *s, size_t n, char *out, size_t sz)
 {
 	size_t o = 0, i;
 
@@ -98,7 +96,7 @@ meta_host_label(const char *host, char *out, size_t n)
 	if (k > 0 && (size_t)(lab[k + 1] - lab[k]) - 1 <= 3 && nl >= 3)
 		k--;
 	len = strcspn(lab[k], ".:/");
-	fold(lab[k], len, out, n);
+	meta_fold(lab[k], len, out, n);
 }
 
 /* Does the span name the site: its declared name, or its host's label
@@ -109,11 +107,11 @@ span_names_site(const char *s, size_t n, const char *site, const char *host)
 {
 	char a[512], b[512];
 
-	fold(s, n, a, sizeof(a));
+	meta_fold(s, n, a, sizeof(a));
 	if (a[0] == '\0')
 		return 0;
 	if (site) {
-		fold(site, strlen(site), b, sizeof(b));
+		meta_fold(site, strlen(site), b, sizeof(b));
 		if (b[0] && (strstr(a, b) || (strlen(a) >= 4 && strstr(b, a))))
 			return 1;
 	}
@@ -152,9 +150,9 @@ meta_title_h1_side(const char *title, const char *const *h1, size_t nh1,
 		return NULL;
 	n = strlen(title);
 	/* The <h1> is the whole title: nothing to strip. */
-	fold(title, n, a, sizeof(a));
+	meta_fold(title, n, a, sizeof(a));
 	for (k = 0; k < nh1; k++) {
-		fold(h1[k] ? h1[k] : "", h1[k] ? strlen(h1[k]) : 0, b,
+		meta_fold(h1[k] ? h1[k] : "", h1[k] ? strlen(h1[k]) : 0, b,
 		    sizeof(b));
 		if (b[0] && strcmp(a, b) == 0)
 			return h1[k];
@@ -179,7 +177,7 @@ meta_title_h1_side(const char *title, const char *const *h1, size_t nh1,
 		    span_names_site(h1[k], strlen(h1[k]), site, host))
 			continue;
 		one = count_words(h1[k]) < 2;
-		fold(h1[k], strlen(h1[k]), b, sizeof(b));
+		meta_fold(h1[k], strlen(h1[k]), b, sizeof(b));
 		if (b[0] == '\0')
 			continue;
 		for (i = 0; i < ns; i++)
@@ -188,7 +186,7 @@ meta_title_h1_side(const char *title, const char *const *h1, size_t nh1,
 
 				if (e0 <= s0 || (s0 == 0 && e0 == n))
 					continue;
-				fold(title + s0, e0 - s0, a, sizeof(a));
+				meta_fold(title + s0, e0 - s0, a, sizeof(a));
 				if (strcmp(a, b) != 0)
 					continue;
 				/* With other_not_site, what is cut off must be
