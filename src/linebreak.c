@@ -118,6 +118,23 @@ keep_all(const char *s, size_t n, unsigned char *brk)
 	}
 }
 
+/* Hangul words inside other-language text (a Korean name or phrase in an
+ * English line) are still words: no break between two Hangul letters. */
+static void
+keep_hangul(const char *s, size_t n, unsigned char *brk)
+{
+	int32_t prev = 0, cp;
+	size_t i, k;
+
+	for (i = 0; i < n; i += k) {
+		k = u8_decode(s + i, n - i, &cp);
+		if (i > 0 && brk[i] == LB_ALLOW && is_hangul(prev) &&
+		    is_hangul(cp))
+			brk[i] = LB_NONE;
+		prev = cp;
+	}
+}
+
 /* Korean text is Korean whatever the page's lang says (many say nothing,
  * or "en" from a template): most of its letters are Hangul. */
 static int
@@ -219,6 +236,8 @@ linebreak_find(const char *s, size_t n, const char *lang,
 	if (ko || (!lang_is(lang, "root") && nhangul >= 2 &&
 	    mostly_hangul(s, n)))
 		keep_all(s, n, brk);
+	else if (!lang_is(lang, "root") && nhangul >= 2)
+		keep_hangul(s, n, brk);
 	brk[0] = LB_NONE;
 	brk[n] = LB_MUST;
 	free(u16);

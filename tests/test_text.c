@@ -178,9 +178,11 @@ test_break_cjk(void **state)
 	/* ... but Korean text is kept whole even without a lang ... */
 	BRK("한국어 문장", NULL, "한국어 |문장");
 	BRK("한국어 문장", "en", "한국어 |문장");
-	/* ... unless Hangul is a minority in it. */
+	/* ... and a Korean word in other text stays whole too. */
 	BRK("Korean 한국 is a language of Korea", NULL,
-	    "Korean |한|국 |is |a |language |of |Korea");
+	    "Korean |한국 |is |a |language |of |Korea");
+	BRK("move to the original (클릭시 원문으로 이동하는 버튼)", "en",
+	    "move |to |the |original |(클릭시 |원문으로 |이동하는 |버튼)");
 	/* ... keep-all breaks only at spaces. */
 	BRK("한국어 문장입니다. 좋아요", "ko",
 	    "한국어 |문장입니다. |좋아요");
