@@ -399,7 +399,9 @@ statement(struct config *c, int line, char *s)
 int
 config_parse(struct config *c, const char *text, size_t n)
 {
-	char line[CONFIG_MAXLINE + 2];
+	/* The NUL, and the byte split() inserts for each of at most two
+	 * "word=" of a statement. */
+	char line[CONFIG_MAXLINE + 3];
 	size_t i = 0, len;
 	int lineno = 0, bad = 0;
 

@@ -182,6 +182,8 @@ void pane_status_prompt(struct ui *ui, const char *label,
 int pane_status_prompting(struct ui *ui);
 void pane_status_set(struct ui *ui, int error, const char *text);
 void pane_status_clear(struct ui *ui);
+/* An error is on the status line (a fetch's progress leaves it there). */
+int pane_status_error(struct ui *ui);
 
 /* pane_list.c: the library changed (a new place seen). */
 void pane_list_refresh(struct ui *ui);

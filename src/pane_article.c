@@ -207,6 +207,8 @@ rerender(struct ui *ui, struct art *a)
 		a->sel_mode = SEL_NONE;
 		a->info[0] = '\0';
 	}
+	/* A drag's anchor numbered the old lines. */
+	a->dragging = 0;
 	a->sel_run = 0;
 	a->sel_line = a->top;
 }

@@ -166,6 +166,12 @@ search_done(struct ui *ui, const char *text, void *arg)
 
 	if (text == NULL)
 		return;
+	/* Cut short, a pattern would match where the whole one does not. */
+	if (strlen(text) >= sizeof(a->pat)) {
+		ui_error(ui, "search pattern too long (%zu bytes, at most %zu)",
+		    strlen(text), sizeof(a->pat) - 1);
+		return;
+	}
 	/* An empty pattern repeats the last search in the new direction. */
 	if (*text) {
 		snprintf(a->pat, sizeof(a->pat), "%s", text);

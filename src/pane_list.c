@@ -13,6 +13,7 @@
 
 #include "cache.h"
 #include "pane.h"
+#include "sanitize.h"
 #include "util.h"
 
 #define LIST_MAX 400
@@ -48,7 +49,10 @@ add(struct library *l, const char *title, const char *src)
 	if (l->n == LIST_MAX)
 		return;
 	e = &l->v[l->n];
-	e->title = title ? xstrdup(title) : NULL;
+	/* Titles come from the cache file and file names too: shown only
+	 * once sanitized. */
+	e->title = title ? sanitize_text(title, strlen(title), 0, NULL) :
+	    NULL;
 	e->src = xstrdup(src);
 	if (e->src == NULL || (title && e->title == NULL)) {
 		free(e->title);

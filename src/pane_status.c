@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pane.h"
+#include "sanitize.h"
 #include "ui_bind.h"
 #include "uwidth.h"
 
@@ -47,14 +48,41 @@ status_free(struct pane *p)
 	p->priv = NULL;
 }
 
+/* n, less an incomplete UTF-8 sequence at the end. */
+static size_t
+whole_chars(const char *s, size_t n)
+{
+	size_t j = n, need;
+	unsigned char c;
+
+	while (j > 0 && n - j < 4 && ((unsigned char)s[j - 1] & 0xc0) == 0x80)
+		j--;
+	if (j == 0)
+		return n;
+	c = (unsigned char)s[j - 1];
+	if (c < 0xc0)
+		return n;
+	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+	return j - 1 + need > n ? j - 1 : n;
+}
+
 void
 pane_status_set(struct ui *ui, int error, const char *text)
 {
 	struct status *s = st(ui);
-	size_t i;
+	char *clean;
+	size_t i, n;
 
-	snprintf(s->text, sizeof(s->text), "%s", text);
-	/* Messages may quote remote text: keep it to one line. */
+	/* Messages quote file names, config and theme lines, URLs: no
+	 * controls, C1, escapes or bidi overrides reach the terminal, and
+	 * a message cut short never ends inside a UTF-8 sequence. */
+	clean = sanitize_text(text, strlen(text), 0, NULL);
+	snprintf(s->text, sizeof(s->text), "%s", clean ? clean : "");
+	free(clean);
+	n = strlen(s->text);
+	if (n == sizeof(s->text) - 1)
+		n = whole_chars(s->text, n);
+	s->text[n] = '\0';
 	for (i = 0; s->text[i]; i++)
 		if ((unsigned char)s->text[i] < 0x20 || s->text[i] == 0x7f)
 			s->text[i] = ' ';
@@ -79,14 +107,25 @@ pane_status_prompt(struct ui *ui, const char *label, const char *initial,
     ui_prompt_fn done, void *arg)
 {
 	struct status *s = st(ui);
+	char *clean;
 
 	s->prompting = 1;
-	snprintf(s->label, sizeof(s->label), "%s", label);
+	/* Labels quote file names, maybe cut inside a character. */
+	clean = sanitize_text(label, strlen(label), 0, NULL);
+	snprintf(s->label, sizeof(s->label), "%s", clean ? clean : label);
+	free(clean);
+	s->label[whole_chars(s->label, strlen(s->label))] = '\0';
 	snprintf(s->input, sizeof(s->input), "%s", initial ? initial : "");
 	s->len = strlen(s->input);
 	s->done = done;
 	s->arg = arg;
 	ui_dirty(ui, PANE_STATUS);
+}
+
+int
+pane_status_error(struct ui *ui)
+{
+	return st(ui)->text[0] && st(ui)->error;
 }
 
 int

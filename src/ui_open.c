@@ -59,7 +59,8 @@ seen_add(struct ui *ui, const char *src, const char *title)
 		if (strcmp(ui->seen[i], src) == 0)
 			break;
 	if (i == ui->nseen && ui->nseen == UI_MAXHIST) {
-		i = --ui->nseen;
+		/* Full: the oldest goes, the count stays. */
+		i = ui->nseen - 1;
 		free(ui->seen[i]);
 		free(ui->seen_title[i]);
 	} else if (i < ui->nseen) {
@@ -288,6 +289,9 @@ ui_job_poll(struct ui *ui)
 		job_finish(ui);
 		return;
 	}
+	/* An error (a search, an export) stays until the page is in. */
+	if (pane_status_error(ui))
+		return;
 	source_job_progress(ui->job, &got, &total);
 	size(g, sizeof(g), got);
 	size(t, sizeof(t), total);
@@ -328,6 +332,7 @@ ui_open(struct ui *ui, const char *what, int how)
 	/* Files (and fresh cached pages) are there at once. */
 	if (source_job_step(j))
 		return job_finish(ui);
+	pane_status_clear(ui);	/* the new page's progress shows */
 	ui_job_poll(ui);
 	return 0;
 }

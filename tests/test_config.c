@@ -328,6 +328,29 @@ test_palette(void **state)
 	assert_int_equal(theme_palette_rgb(255), 0xeeeeee);
 }
 
+/* "a=b=" at the longest line: split() inserts a byte at each "word=",
+ * which once ran past the end of config_parse's line buffer (ASan). */
+static void
+test_long_line_equals(void **state)
+{
+	struct config c;
+	char text[1100];
+	size_t n = 1024;
+
+	(void)state;
+	memset(text, 'b', sizeof(text));
+	memcpy(text, "theme=", 6);
+	text[n - 1] = '=';
+	text[n] = '\n';
+	memcpy(text + n + 1, "width=72=\n", 10);
+	config_init(&c);
+	assert_int_equal(config_parse(&c, text, n + 11), 2);
+	assert_int_equal(c.width, 80);
+	assert_int_equal(c.nmsgs, 2);
+	assert_string_equal(c.msgs[0], "config line 1: cannot parse 'theme'");
+	config_release(&c);
+}
+
 int
 main(void)
 {
@@ -345,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_theme_file),
 		cmocka_unit_test(test_shipped_themes),
 		cmocka_unit_test(test_palette),
+		cmocka_unit_test(test_long_line_equals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

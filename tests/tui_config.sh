@@ -27,6 +27,29 @@ tui_keys x
 tui_exited 0
 tui_stop
 
+# A line quoted in the status line reaches the terminal clean: no escape,
+# C1 control or bidi override (U+202E would reverse the rest of the line).
+# tmux drops some of these from its screen: read lede's raw output (lede
+# starts a moment late so pipe-pane sees all of it).
+printf 'x\033[2J\302\233y\342\200\256abc = 1\n' >"$CONF"
+printf '#!/bin/sh\nsleep 1\nexec "%s" "$@"\n' "$LEDE" >"$TUI_TMP/late"
+chmod +x "$TUI_TMP/late"
+REAL_LEDE=$LEDE
+LEDE=$TUI_TMP/late
+tui_start 100 30 "$ART"
+LEDE=$REAL_LEDE
+tmx pipe-pane -t lede -o "cat >>'$TUI_TMP/raw'"
+tui_wait "config line 1: unknown option 'x"
+tui_wait "abc'"
+tui_keys q
+tui_exited 0
+grep -q "unknown option" "$TUI_TMP/raw" || fail "no raw output"
+for bad in '\342\200\256' '\302\233'; do
+	! grep -q "$(printf "$bad")" "$TUI_TMP/raw" ||
+	    fail "'$bad' in the status line reached the terminal"
+done
+tui_stop
+
 # theme = mono from the config: no colour, attributes only.
 printf 'theme = mono\n' >"$CONF"
 tui_start 100 30 "$ART"

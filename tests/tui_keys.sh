@@ -110,4 +110,21 @@ tui_wait "Links (7)"
 key 4 "link 4 (Enter opens)"
 key Enter "Second page marker"
 tui_alive
+tui_stop
+
+# A search pattern longer than lede keeps is refused, not cut short: the
+# cut one matched a line the whole pattern is not on.
+printf 'width = 400\n' >"$XDG_CONFIG_HOME/lede/config"
+tui_start 420 20 "$top_srcdir/tests/tui/article.html"
+tui_wait "We kept the old glass"
+tui_keys z
+tui_wait "zoomed"
+line=$(tui_screen | grep "We kept the old glass" | sed 's/^ *//; s/ *$//')
+[ "$(printf %s "$line" | wc -c)" -gt 255 ] || fail "the line is too short"
+tui_keys G /
+tui_keys -l "$(printf %s "$line" | head -c 260)NOT-IN-THE-TEXT"
+tui_keys Enter
+tui_wait "search pattern too long"
+tui_gone "search hit the bottom"
+tui_alive
 exit 0

@@ -42,4 +42,32 @@ tui_wait "Part 32"
 tui_keys g
 tui_wait " 1/$total"
 tui_alive
+tui_stop
+
+# A long session: the library keeps the last 256 places read.  The 257th
+# once dropped two of them (and lost track of one string).
+mkdir -p "$TUI_TMP/many"
+i=0
+while [ $i -lt 257 ]; do
+	i=$((i + 1))
+	printf '<html><head><title>Visit %03d</title></head><body><article>'\
+'<h1>Visit %03d</h1><p>The %03dth place read in one session, a short '\
+'page.</p></article></body></html>\n' $i $i $i >"$TUI_TMP/many/v$i.html"
+done
+tui_start 100 300 "$TUI_TMP/many/v1.html"
+tui_wait "Visit 001"
+i=1
+while [ $i -lt 257 ]; do
+	i=$((i + 1))
+	tui_keys O
+	tui_keys -l "$TUI_TMP/many/v$i.html"
+	tui_keys Enter
+done
+tui_wait "Visit 257"
+tui_keys L
+tui_wait "This session"
+n=$(tui_screen | grep -c "^   Visit [0-9][0-9][0-9] *$")
+[ "$n" = 256 ] || fail "the library lists $n places of this session, not 256"
+tui_screen | grep -q "^   Visit 001 *$" && fail "the oldest place is still listed"
+tui_alive
 exit 0

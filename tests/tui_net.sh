@@ -38,6 +38,21 @@ tui_keys Escape
 tui_wait "cancelled '$BASE/slow'"
 tui_wait "Zeppelin returns to the harbour"
 
+# An error while a page loads stays on the status line: the progress,
+# redrawn ten times a second, once wiped it at once.
+tui_keys O
+tui_wait "open:"
+tui_keys -l "$BASE/slow"
+tui_keys Enter
+tui_wait "fetching '$BASE/slow'"
+tui_keys / z q x j Enter
+tui_wait "pattern not found: 'zqxj'"
+sleep 1
+tui_screen | tail -1 | grep -q "pattern not found: 'zqxj'" ||
+    fail "the progress wiped the error"
+tui_keys Escape
+tui_wait "cancelled '$BASE/slow'"
+
 # An HTTP error: one line, the article stays.
 tui_keys O
 tui_wait "open:"

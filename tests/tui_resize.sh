@@ -80,4 +80,22 @@ tui_alive
 tui_resize 160 40
 tui_wait "Links (7)"
 tui_alive
+tui_stop
+
+# A resize in the middle of a mouse drag ends the drag: its anchor was a
+# line number of the old width, and the release once selected from there.
+tui_start 100 30 --theme "$top_srcdir/themes/default" "$ART"
+tui_wait "The twelve cast-iron lamps"
+row=$(tui_screen | grep -n "^ *pounds\.$" | cut -d: -f1)
+[ -n "$row" ] || fail "the paragraph's end is not on screen"
+tui_keys -l "$(printf '\033[<0;30;%dM' "$row")"
+tui_resize 60 30
+tui_wait "After forty years in the dark, the old"
+tui_keys -l "$(printf '\033[<0;30;%dm' 2)"
+tui_keys n
+tui_wait "no search yet"
+case $(tui_style "After forty years") in
+*"bg=7"*) fail "the drag went on after the resize" ;;
+esac
+tui_alive
 exit 0
