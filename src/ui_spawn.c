@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,8 +26,9 @@ ui_spawn_url(struct ui *ui, const char *envvar, const char *url)
 	pid_t pid;
 	ssize_t n;
 
-	if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) &&
-	    strncmp(url, "file://", 7) && strncmp(url, "mailto:", 7)) {
+	/* Schemes are case-insensitive (RFC 3986 3.1). */
+	if (strncasecmp(url, "http://", 7) && strncasecmp(url, "https://", 8) &&
+	    strncasecmp(url, "file://", 7) && strncasecmp(url, "mailto:", 7)) {
 		ui_error(ui, "will not open '%s': not http, https, file or "
 		    "mailto", url);
 		return -1;

@@ -25,9 +25,10 @@ opened() { # expected argv, one per line
 
 tui_start 100 30 "$top_srcdir/tests/tui/handler.html"
 tui_wait "Links that are not articles"
-tui_step_to '>' "mailto:desk@gazette.example"
+# The scheme is written in capitals: schemes are case-insensitive.
+tui_step_to '>' "MAILTO:desk@gazette.example"
 tui_keys Enter
-opened "mailto:desk@gazette.example"
+opened "MAILTO:desk@gazette.example"
 tui_wait "outside lede"
 tui_step_to '>' "harbour-2024.pdf"
 tui_keys Enter
