@@ -150,17 +150,7 @@ append_text(struct bctx *b, struct doc_block *parent, const char *s)
 static int
 similar_text(const char *a, const char *b)
 {
-	char *x, *y;
-	int r;
-
-	if (a == NULL || b == NULL)
-		return 0;
-	x = xstrdup_squash(a);
-	y = xstrdup_squash(b);
-	r = x && y && strcasecmp(x, y) == 0;
-	free(x);
-	free(y);
-	return r;
+	return str_same_squashed(a, b, 1);
 }
 
 /* Pick the best source from a srcset: the last (usually largest). */

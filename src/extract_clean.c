@@ -59,6 +59,24 @@ in_list(const char *s, const char *const *l)
 	return 0;
 }
 
+
+/* Does the CSS at p start "prop : value" (any case, spaces allowed)? */
+static int
+css_is(const char *p, const char *prop, const char *value)
+{
+	size_t n = strlen(prop);
+
+	if (strncasecmp(p, prop, n) != 0)
+		return 0;
+	for (p += n; *p == ' '; p++)
+		;
+	if (*p++ != ':')
+		return 0;
+	while (*p == ' ')
+		p++;
+	return strncasecmp(p, value, strlen(value)) == 0;
+}
+
 static int
 has_ancestor(const xmlNode *n, const char *tag, int max)
 {
@@ -89,32 +107,9 @@ extract_is_hidden(const xmlNode *n)
 			/* most bytes start neither word */
 			if ((*p | 0x20) != 'd' && (*p | 0x20) != 'v')
 				continue;
-			if (strncasecmp(p, "display", 7) == 0) {
-				const char *q = p + 7;
-
-				while (*q == ' ')
-					q++;
-				if (*q == ':') {
-					q++;
-					while (*q == ' ')
-						q++;
-					if (strncasecmp(q, "none", 4) == 0)
-						return 1;
-				}
-			}
-			if (strncasecmp(p, "visibility", 10) == 0) {
-				const char *q = p + 10;
-
-				while (*q == ' ')
-					q++;
-				if (*q == ':') {
-					q++;
-					while (*q == ' ')
-						q++;
-					if (strncasecmp(q, "hidden", 6) == 0)
-						return 1;
-				}
-			}
+			if (css_is(p, "display", "none") ||
+			    css_is(p, "visibility", "hidden"))
+				return 1;
 		}
 	}
 	return 0;

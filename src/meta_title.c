@@ -64,17 +64,7 @@ count_words(const char *s)
 int
 meta_same_text(const char *a, const char *b)
 {
-	char *x, *y;
-	int r;
-
-	if (a == NULL || b == NULL)
-		return 0;
-	x = xstrdup_squash(a);
-	y = xstrdup_squash(b);
-	r = x && y && strcmp(x, y) == 0;
-	free(x);
-	free(y);
-	return r;
+	return str_same_squashed(a, b, 0);
 }
 
 void

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -66,4 +67,20 @@ str_empty(const char *s)
 		if (!is_space((unsigned char)*s))
 			return 0;
 	return 1;
+}
+
+int
+str_same_squashed(const char *a, const char *b, int icase)
+{
+	char *x, *y;
+	int r;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	x = xstrdup_squash(a);
+	y = xstrdup_squash(b);
+	r = x && y && (icase ? strcasecmp(x, y) : strcmp(x, y)) == 0;
+	free(x);
+	free(y);
+	return r;
 }
