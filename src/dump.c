@@ -131,6 +131,7 @@ render(const struct doc *d, const struct dump_opts *o, struct lede_err *err)
 	ro.wrap = o->wrap;
 	ro.header = o->header;
 	ro.links = o->links;
+	ro.related = o->related;
 	ro.first_block = o->first_block;
 	ro.last_block = o->last_block;
 	ro.plain = !o->ansi;

@@ -16,7 +16,9 @@ struct dump_opts {
 	int width;		/* wrap width in columns (>= 1) */
 	int wrap;		/* 0: one line per paragraph */
 	int header;		/* title, deck, byline, dates, source */
-	int links;		/* numbered link list and related stories */
+	int links;		/* link numbers and the numbered link list */
+	int related;		/* related stories after the links (0: the
+				 * export format: the article's own text) */
 	int ansi;		/* colour by role with SGR sequences */
 	int first_block;	/* body blocks A..B (1-based); 0 for all */
 	int last_block;

@@ -49,7 +49,7 @@ static const struct cli_help help_rows[] = {
 };
 
 struct args {
-	int dump, json, width, wrap, header, links, ansi;
+	int dump, json, width, wrap, header, links, related, ansi;
 	int first_block, last_block;
 	const char *encoding, *url, *theme, *range;
 	const char *cache_list, *cache_prune, *search;
@@ -237,6 +237,7 @@ run_batch(const struct args *a, const char *srcname)
 		o.wrap = a->wrap;
 		o.header = a->header;
 		o.links = a->links;
+		o.related = a->related;
 		o.ansi = a->ansi;
 		o.first_block = a->first_block;
 		o.last_block = a->last_block;
@@ -293,6 +294,7 @@ main(int argc, char **argv)
 		case OPT_NO_WRAP: a.wrap = 0; break;
 		case OPT_NO_LINKS: a.links = 0; break;
 		case OPT_NO_HEADER: a.header = 0; break;
+		case OPT_RELATED: a.related = 1; break;
 		case OPT_ANSI: a.ansi = 1; break;
 		case OPT_RANGE:
 			if (parse_range(optarg, &a.first_block,

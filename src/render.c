@@ -36,6 +36,7 @@ render_opts_default(struct render_opts *o)
 	o->width = 80;
 	o->header = 1;
 	o->links = 1;
+	o->related = 1;
 	o->wrap = 1;
 }
 
@@ -204,6 +205,14 @@ deck_in_body(const struct doc *d, const char *deck)
 	return found;
 }
 
+/* The whole article, not a range of its blocks. */
+static int
+whole(const struct rctx *c)
+{
+	return c->o->first_block <= 1 && (c->o->last_block <= 0 ||
+	    (c->d->body && (size_t)c->o->last_block >= c->d->body->nkids));
+}
+
 static void
 header(struct rctx *c)
 {
@@ -216,7 +225,10 @@ header(struct rctx *c)
 	c->allflags = LINE_HEADER;
 	if (doc_get(d, DOC_TITLE))
 		para1(c, doc_get(d, DOC_TITLE), ROLE_TITLE);
-	if (doc_get(d, DOC_DECK) && !deck_in_body(d, doc_get(d, DOC_DECK)))
+	/* A plain-text selection cites its article; the deck is text the
+	 * reader did not select. */
+	if (doc_get(d, DOC_DECK) && (!c->o->plain || whole(c)) &&
+	    !deck_in_body(d, doc_get(d, DOC_DECK)))
 		para1(c, doc_get(d, DOC_DECK), ROLE_DECK);
 	site = doc_get(d, DOC_SITE_NAME);
 	if (by && site && strstr(by, site) != NULL)
@@ -230,6 +242,9 @@ header(struct rctx *c)
 	}
 	pub = doc_get(d, DOC_PUBLISHED);
 	mod = doc_get(d, DOC_MODIFIED);
+	/* A citation gives one date: the publication's, else the update's. */
+	if (c->o->plain && pub)
+		mod = NULL;
 	if (pub)
 		pretty_date(pub, pd, sizeof(pd));
 	if (mod)
@@ -595,11 +610,18 @@ link_list(struct rctx *c)
 
 	if (n > 0)
 		section(c, "Links");
-	for (i = 0; i < n && !c->failed; i++)
-		entry(c, i + 1, c->bynum[i], NULL, ROLE_LINK);
+	/* Plain text numbers a link after its sentence, so the list says
+	 * which words it was on. */
+	for (i = 0; i < n && !c->failed; i++) {
+		const struct doc_link *l = &c->d->links[c->bynum[i]];
+		const char *t = c->o->plain ? l->text : NULL;
+
+		if (t && (*t == '\0' || strcmp(t, l->url) == 0))
+			t = NULL;
+		entry(c, i + 1, c->bynum[i], t, ROLE_LINK);
+	}
 	/* Related stories belong to the whole article, not a range. */
-	if (c->o->first_block <= 1 && (c->o->last_block <= 0 ||
-	    (c->d->body && (size_t)c->o->last_block >= c->d->body->nkids)))
+	if (c->o->related && whole(c))
 		related(c);
 	c->allflags = 0;
 }

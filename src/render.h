@@ -61,6 +61,7 @@ struct render_opts {
 	int width;		/* columns, >= 1 */
 	int header;		/* title, deck, byline, dates, source */
 	int links;		/* numbered links and related list at the end */
+	int related;		/* related stories after the links */
 	int wrap;		/* 0: one line per paragraph (export --no-wrap) */
 	int first_block, last_block; /* body blocks A..B, 1-based; 0 all */
 	int plain;		/* plain-text export look: "> " quote prefix,

@@ -15,6 +15,7 @@
 
 #include "linebreak.h"
 #include "render_int.h"
+#include "sentence.h"
 #include "util.h"
 #include "uwidth.h"
 
@@ -157,7 +158,7 @@ at_str(const char *s, size_t n, size_t i, const char *p)
 /* Style changes along an inline text: a span's start (+1) or end (-1)
  * of one kind, sorted by offset.  Memory follows the spans, not the
  * length of the text (a paragraph may be megabytes). */
-enum { K_QUOTE, K_EM, K_STRONG, K_CODE, K_LINK, K_N };
+enum { K_QUOTE, K_EM, K_STRONG, K_CODE, K_LINK, K_N, K_SENT = K_N };
 
 struct ev {
 	size_t at;
@@ -193,7 +194,7 @@ ev_add(struct evs *e, size_t at, int kind, int delta, int link)
 }
 
 /* By offset; at one offset, ends before starts (a link that starts where
- * another ends takes over). */
+ * another ends takes over), and a sentence end (delta 2) after both. */
 static int
 ev_cmp(const void *a, const void *b)
 {
@@ -269,6 +270,64 @@ style_role(const int *cnt, int link, enum role base)
 	return base;
 }
 
+/* Link numbers waiting for the end of their sentence (plain text). */
+#define NOTES_MAX 32
+#define SENTENCES_MAX 65536	/* later links wait for the paragraph end */
+
+struct notes {
+	int on;
+	int due;	/* a sentence ended inside the current link */
+	int n;
+	int no[NOTES_MAX], link[NOTES_MAX];
+};
+
+static void
+notes_flush(struct notes *nt, struct stext *t)
+{
+	char num[32];
+	int i;
+
+	for (i = 0; i < nt->n; i++) {
+		snprintf(num, sizeof(num), "[%d]", nt->no[i]);
+		stext_add(t, num, strlen(num), AT_NOBREAK |
+		    AT_MAKE(ROLE_LINK_NUMBER, nt->link[i]));
+	}
+	nt->n = 0;
+}
+
+/* A number once per sentence; a full list is written out where it is. */
+static void
+notes_add(struct notes *nt, struct stext *t, int no, int link)
+{
+	int i;
+
+	for (i = 0; i < nt->n; i++)
+		if (nt->no[i] == no)
+			return;
+	if (nt->n == NOTES_MAX)
+		notes_flush(nt, t);
+	nt->no[nt->n] = no;
+	nt->link[nt->n++] = link;
+}
+
+/* A K_SENT event at the end of each sentence of a text with links. */
+static void
+sentence_events(struct rctx *c, const char *s, size_t n, struct evs *e)
+{
+	size_t *ends, max, m = 0, i;
+
+	max = n / 2 + 1 < SENTENCES_MAX ? n / 2 + 1 : SENTENCES_MAX;
+	if ((ends = malloc(max * sizeof(*ends))) == NULL) {
+		e->failed = 1;
+		return;
+	}
+	/* Without sentences (ICU failed) numbers come at the text's end. */
+	(void)sentence_ends(s, n, c->lang, ends, max, &m);
+	for (i = 0; i < m; i++)
+		ev_add(e, ends[i], K_SENT, 2, -1);
+	free(ends);
+}
+
 void
 stext_inline(struct rctx *c, struct stext *t, const struct doc_inline *in,
     enum role base, unsigned how)
@@ -277,6 +336,7 @@ stext_inline(struct rctx *c, struct stext *t, const struct doc_inline *in,
 	size_t n = in->len, i, from = 0, lastat = (size_t)-1;
 	int cnt[K_N] = {0}, link = -1, last = 0;
 	struct evs e = {0};
+	struct notes nt = {0};
 	char num[32];
 
 	if (s == NULL || n == 0)
@@ -297,6 +357,7 @@ stext_inline(struct rctx *c, struct stext *t, const struct doc_inline *in,
 		case SPAN_LINK:
 			if (sp->link >= 0 && (size_t)sp->link < c->d->nlinks)
 				k = K_LINK;
+			nt.on |= k == K_LINK;
 			break;
 		}
 		if (k >= 0) {
@@ -304,6 +365,11 @@ stext_inline(struct rctx *c, struct stext *t, const struct doc_inline *in,
 			ev_add(&e, sp->end, k, -1, sp->link);
 		}
 	}
+	/* Plain text keeps its sentences whole (a quoted passage reads as
+	 * written): link numbers wait for the end of the sentence. */
+	nt.on = nt.on && c->o->plain && c->o->links;
+	if (nt.on)
+		sentence_events(c, s, n, &e);
 	if (e.failed) {
 		t->failed = 1;
 		goto out;
@@ -319,8 +385,18 @@ stext_inline(struct rctx *c, struct stext *t, const struct doc_inline *in,
 		stext_add(t, s + from, at - from,
 		    AT_MAKE(style_role(cnt, link, base), link));
 		from = at;
-		if (ev == NULL)
-			break;
+		if (ev == NULL || ev->kind == K_SENT) {
+			/* A sentence that ends inside a link (ICU ends one
+			 * after "free.[" of "free.[3]") ends after it. */
+			if (ev != NULL && link >= 0) {
+				nt.due = 1;
+				continue;
+			}
+			notes_flush(&nt, t);
+			if (ev == NULL)
+				break;
+			continue;
+		}
 		if (ev->kind != K_LINK) {
 			cnt[ev->kind] += ev->delta;
 			continue;
@@ -335,7 +411,13 @@ stext_inline(struct rctx *c, struct stext *t, const struct doc_inline *in,
 		if (c->o->links) {
 			int no = render_link_number(c, ev->link);
 
-			if (no > 0 && !(lastat == at && last == no)) {
+			if (nt.on && no > 0) {
+				notes_add(&nt, t, no, ev->link);
+				if (nt.due && link < 0) {
+					notes_flush(&nt, t);
+					nt.due = 0;
+				}
+			} else if (no > 0 && !(lastat == at && last == no)) {
 				snprintf(num, sizeof(num), " [%d]", no);
 				stext_add(t, num, strlen(num), AT_NOBREAK |
 				    AT_MAKE(ROLE_LINK_NUMBER, ev->link));

@@ -29,11 +29,19 @@ check('2023-09-15' in out and re.search(r'15:36', out) is not None, 'dates shown
 check(out.count(caption) == 1, 'caption shown once (got %d)' % out.count(caption))
 for i, p in enumerate(paras):
     check(p in out, 'body paragraph %d shown' % (i + 1))
-last = out.find(paras[-1])
-for rel in ['S. Korea’s top court halts deportation', 'What Kim Jong-un wants from Putin']:
-    pos = out.find(rel)
+# The export format is the article's own text: related stories are in
+# the reader, in --json and in --dump --related.
+rels = ['S. Korea’s top court halts deportation', 'What Kim Jong-un wants from Putin']
+check(not any(r in out for r in rels), 'no related stories in plain --dump')
+rdump = subprocess.run([lede, '--dump', '--no-wrap', '--related', page],
+                       capture_output=True, text=True, timeout=30)
+rout = rdump.stdout
+last = rout.find(paras[-1])
+check(last >= 0, 'body in --dump --related')
+for rel in rels:
+    pos = rout.find(rel)
     check(pos > last, 'related story after the body: %s' % rel)
-check('hani.co.kr/arti/politics/defense/1108720.html' in out,
+check('hani.co.kr/arti/politics/defense/1108720.html' in rout,
       'link to the original Korean article kept')
 for chrome in ['Skip to main content', 'Share on Facebook', 'Font size', 'Privacy Policy',
                'Unauthorized reproduction', 'Subscribe', 'Advertisement', 'North Korea\n']:

@@ -90,6 +90,23 @@ export(const struct doc *d, int width, int wrap, int header, int links,
 	return buf_steal(&b);
 }
 
+/* The whole article with the related stories (lede --dump --related). */
+static char *
+export_related(const struct doc *d)
+{
+	struct dump_opts o;
+	struct lede_err err = {0};
+	struct buf b;
+
+	dump_opts_default(&o);
+	o.wrap = 1;
+	o.header = 0;
+	o.related = 1;
+	buf_init(&b, 0);
+	assert_int_equal(export_doc(&b, d, &o, &err), 0);
+	return buf_steal(&b);
+}
+
 /* Every line fits, has no trailing space and its runs cover it. */
 static void
 check_lines(const struct lines *l, int width)
@@ -384,20 +401,36 @@ test_links(void **state)
 	assert_string_equal(l->v[2].text, "And that one [2].");
 	assert_string_equal(l->v[4].text, "Again this [1].");
 	lines_free(l);
+	/* Plain text: the number after the sentence, the linked words in
+	 * the list; related stories only when asked for. */
 	s = export(d, 80, 1, 0, 1, 0, 0);
-	assert_string_equal(s, "Read this story [1] now.\n\n"
-	    "And that one [2].\n\nAgain this [1].\n\nLinks\n\n"
-	    "[1] https://a.example/1\n[2] https://a.example/2\n\n"
+	assert_string_equal(s, "Read this story now.[1]\n\n"
+	    "And that one.[2]\n\nAgain this.[1]\n\nLinks\n\n"
+	    "[1] this story\n    https://a.example/1\n"
+	    "[2] that one\n    https://a.example/2\n");
+	free(s);
+	s = export_related(d);
+	assert_string_equal(s, "Read this story now.[1]\n\n"
+	    "And that one.[2]\n\nAgain this.[1]\n\nLinks\n\n"
+	    "[1] this story\n    https://a.example/1\n"
+	    "[2] that one\n    https://a.example/2\n\n"
 	    "Related stories\n\nMost viewed\n[3] Most read story\n"
 	    "    https://a.example/r\n");
 	free(s);
 	/* A range keeps its own links, numbered from 1; no related list. */
 	s = export(d, 80, 1, 0, 1, 2, 2);
-	assert_string_equal(s, "And that one [1].\n\nLinks\n\n"
-	    "[1] https://a.example/2\n");
+	assert_string_equal(s, "And that one.[1]\n\nLinks\n\n"
+	    "[1] that one\n    https://a.example/2\n");
 	free(s);
 	s = export(d, 80, 1, 0, 0, 1, 1);
 	assert_string_equal(s, "Read this story now.\n");
+	free(s);
+	/* A sentence that ends inside a link: the number follows the link. */
+	link_para(d, d->body, "See ", "one. And two", "https://a.example/3",
+	    " more. Last.");
+	s = export(d, 80, 1, 0, 1, 4, 4);
+	assert_string_equal(s, "See one. And two[1] more. Last.\n\nLinks\n\n"
+	    "[1] one. And two\n    https://a.example/3\n");
 	free(s);
 	/* The number stays glued to the link text when wrapping. */
 	l = render(d, 19, 0, 0);
@@ -645,8 +678,8 @@ test_export_cjk(void **state)
 	    " “양국 관계를 발전시키겠다”고 말했다.");
 	s = export(d, 20, 1, 1, 1, 0, 0);
 	assert_string_equal(s, "북-러 정상회담\nhttps://ex.test/k\n\n"
-	    "김정은 위원장은 [1]\n“양국 관계를\n발전시키겠다”고\n말했다.\n\n"
-	    "Links\n\n[1] https://k.kr/a\n");
+	    "김정은 위원장은\n“양국 관계를\n발전시키겠다”고\n말했다.[1]\n\n"
+	    "Links\n\n[1] 위원장은\n    https://k.kr/a\n");
 	free(s);
 	doc_free(d);
 }

@@ -17,6 +17,7 @@
 
 #include "linebreak.h"
 #include "sanitize.h"
+#include "sentence.h"
 #include "termout.h"
 #include "uwidth.h"
 
@@ -372,6 +373,59 @@ test_termout(void **state)
 	free(mem);
 }
 
+/* The sentences of s, as "text|text|" (each end marked). */
+static void
+check_sentences(const char *s, const char *lang, const char *want)
+{
+	size_t ends[16], n, i, at = 0;
+	char got[512] = "";
+
+	assert_int_equal(sentence_ends(s, strlen(s), lang, ends, 16, &n), 0);
+	for (i = 0; i < n; i++) {
+		assert_true(ends[i] > at || i == 0);
+		strncat(got, s + at, ends[i] - at);
+		strcat(got, "|");
+		at = ends[i];
+	}
+	assert_string_equal(got, want);
+}
+
+static void
+test_sentences(void **state)
+{
+	size_t ends[4], n = 9;
+
+	(void)state;
+	/* White space after a sentence is not part of it. */
+	check_sentences("One. Two?  Three!  ", "en", "One.| Two?|  Three!|");
+	/* Abbreviations do not end a sentence; decimals neither. */
+	check_sentences("Mr. Smith paid 3.5 dollars. Then left.", "en",
+	    "Mr. Smith paid 3.5 dollars.| Then left.|");
+	check_sentences("Das sagte Dr. Müller heute. Ja.", "de-AT",
+	    "Das sagte Dr. Müller heute.| Ja.|");
+	/* A bracket that opens the next sentence is not this one's end
+	 * (ICU ends the sentence after "free.["). */
+	check_sentences("It is free.[3] Next one.", NULL,
+	    "It is free.|[3] Next one.|");
+	check_sentences("It ended. (Then more.)", NULL,
+	    "It ended.| (Then more.)|");
+	/* CJK full stops; Korean with spaces. */
+	check_sentences("北京下雪了。我们出去吧！", "zh",
+	    "北京下雪了。|我们出去吧！|");
+	check_sentences("雪が降った。外に出よう。", "ja",
+	    "雪が降った。|外に出よう。|");
+	check_sentences("회담이 열렸다. 결과는 없었다.", "ko",
+	    "회담이 열렸다.| 결과는 없었다.|");
+	/* No sentence in empty or blank text; the cap is kept. */
+	assert_int_equal(sentence_ends("", 0, "en", ends, 4, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(sentence_ends("   ", 3, "en", ends, 4, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(sentence_ends("A. B. C. D. E. F.", 17, "xx-bogus!",
+	    ends, 4, &n), 0);
+	assert_int_equal(n, 4);
+}
+
 int
 main(void)
 {
@@ -388,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_sanitize_controls),
 		cmocka_unit_test(test_sanitize_random),
 		cmocka_unit_test(test_termout),
+		cmocka_unit_test(test_sentences),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
