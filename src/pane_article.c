@@ -399,6 +399,8 @@ link_info(struct ui *ui, struct art *a)
 	l = &ui->doc->links[a->sel_link];
 	snprintf(a->info, sizeof(a->info), "[%d] %s",
 	    pane_article_link_number(ui, a->sel_link), l->url);
+	/* A long URL is cut short: never inside a character. */
+	a->info[u8_whole(a->info, strlen(a->info))] = '\0';
 }
 
 /* An indent between two lines of one link (the link list's entries). */

@@ -48,24 +48,6 @@ status_free(struct pane *p)
 	p->priv = NULL;
 }
 
-/* n, less an incomplete UTF-8 sequence at the end. */
-static size_t
-whole_chars(const char *s, size_t n)
-{
-	size_t j = n, need;
-	unsigned char c;
-
-	while (j > 0 && n - j < 4 && ((unsigned char)s[j - 1] & 0xc0) == 0x80)
-		j--;
-	if (j == 0)
-		return n;
-	c = (unsigned char)s[j - 1];
-	if (c < 0xc0)
-		return n;
-	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-	return j - 1 + need > n ? j - 1 : n;
-}
-
 void
 pane_status_set(struct ui *ui, int error, const char *text)
 {
@@ -81,7 +63,7 @@ pane_status_set(struct ui *ui, int error, const char *text)
 	free(clean);
 	n = strlen(s->text);
 	if (n == sizeof(s->text) - 1)
-		n = whole_chars(s->text, n);
+		n = u8_whole(s->text, n);
 	s->text[n] = '\0';
 	for (i = 0; s->text[i]; i++)
 		if ((unsigned char)s->text[i] < 0x20 || s->text[i] == 0x7f)
@@ -114,7 +96,7 @@ pane_status_prompt(struct ui *ui, const char *label, const char *initial,
 	clean = sanitize_text(label, strlen(label), 0, NULL);
 	snprintf(s->label, sizeof(s->label), "%s", clean ? clean : label);
 	free(clean);
-	s->label[whole_chars(s->label, strlen(s->label))] = '\0';
+	s->label[u8_whole(s->label, strlen(s->label))] = '\0';
 	snprintf(s->input, sizeof(s->input), "%s", initial ? initial : "");
 	s->len = strlen(s->input);
 	s->done = done;

@@ -6,6 +6,23 @@
 #include "uwidth.h"
 
 size_t
+u8_whole(const char *s, size_t n)
+{
+	size_t j = n, need;
+	unsigned char c;
+
+	while (j > 0 && n - j < 4 && ((unsigned char)s[j - 1] & 0xc0) == 0x80)
+		j--;
+	if (j == 0)
+		return n;
+	c = (unsigned char)s[j - 1];
+	if (c < 0xc0)
+		return n;
+	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+	return j - 1 + need > n ? j - 1 : n;
+}
+
+size_t
 u8_decode(const char *s, size_t n, int32_t *cp)
 {
 	utf8proc_int32_t c;

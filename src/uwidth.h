@@ -18,6 +18,8 @@
  * and sets *cp (U+FFFD for an invalid sequence). */
 size_t u8_decode(const char *s, size_t n, int32_t *cp);
 int u8_cpwidth(int32_t cp);
+/* n, less an incomplete UTF-8 sequence at the end (a copy cut short). */
+size_t u8_whole(const char *s, size_t n);
 /* Bytes of the horizontal space at s (space, tab, NBSP, U+2000..U+200A,
  * U+2028/9, U+202F, U+205F, U+3000: what a wrapper may trim at a line's
  * end), or 0. */

@@ -391,6 +391,23 @@ check_sentences(const char *s, const char *lang, const char *want)
 }
 
 static void
+test_whole(void **state)
+{
+	const char *s = "a\xed\x95\x9c\xf0\x9f\x91\x8d";	/* a한👍 */
+
+	(void)state;
+	assert_int_equal(u8_whole(s, 8), 8);
+	assert_int_equal(u8_whole(s, 7), 4);	/* the emoji cut short */
+	assert_int_equal(u8_whole(s, 5), 4);
+	assert_int_equal(u8_whole(s, 4), 4);
+	assert_int_equal(u8_whole(s, 3), 1);	/* the syllable cut short */
+	assert_int_equal(u8_whole(s, 1), 1);
+	assert_int_equal(u8_whole(s, 0), 0);
+	/* Stray continuation bytes are not this function's business. */
+	assert_int_equal(u8_whole("\x80\x80", 2), 2);
+}
+
+static void
 test_sentences(void **state)
 {
 	size_t ends[4], n = 9;
@@ -443,6 +460,7 @@ main(void)
 		cmocka_unit_test(test_sanitize_random),
 		cmocka_unit_test(test_termout),
 		cmocka_unit_test(test_sentences),
+		cmocka_unit_test(test_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
