@@ -10,7 +10,9 @@
 #include "pane.h"
 #include "ui_bind.h"
 
-#define MAXBIND 256
+/* Every default key and every config line can be a key of its own: a
+ * binding the config accepted is never dropped for want of room. */
+#define MAXBIND (256 + CONFIG_MAXBIND)
 
 struct binding {
 	int key;

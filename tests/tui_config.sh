@@ -27,6 +27,21 @@ tui_keys x
 tui_exited 0
 tui_stop
 
+# Every binding the config accepts works, however many keys it adds: 300
+# new keys (Hangul syllables) bound to "down", then one more to quit.
+"$PYTHON3" -c '
+for i in range(300):
+    print("bind %s down" % chr(0xac00 + i))
+print("bind %s quit" % chr(0xac00 + 300))
+' >"$CONF"
+tui_start 100 30 "$ART"
+tui_wait "Harbour lights return to"
+tui_keys -l "$(printf '\352\260\200')"
+tui_wait " 2/"
+tui_keys -l "$("$PYTHON3" -c 'print(chr(0xac00 + 300))')"
+tui_exited 0
+tui_stop
+
 # A line quoted in the status line reaches the terminal clean: no escape,
 # C1 control or bidi override (U+202E would reverse the rest of the line).
 # tmux drops some of these from its screen: read lede's raw output (lede
