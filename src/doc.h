@@ -88,6 +88,8 @@ struct doc_block {
 	int ordered, start;	/* lists */
 	int pull;		/* quotes: pull quote */
 	int header;		/* cells: <th> */
+	int cont;		/* items: the rest of an item begun before (an
+				 * export of its later paragraphs): no marker */
 	struct doc_inline in;	/* heading, paragraph, pre, cell */
 	char *src, *alt, *caption, *credit; /* figures (absolute src) */
 	struct doc_block **kids;

@@ -292,9 +292,12 @@ open_path(struct xl *x, int node)
 
 		if (nb == NULL)
 			return NULL;
-		/* A list entered at its third item starts at 3. */
+		/* A list entered at its third item starts at 3; an item
+		 * entered at its second paragraph has no marker. */
 		if (ob->type == DOC_LIST)
 			nb->start = ob->start + (int)x->n[kid].kidx;
+		if (ob->type == DOC_ITEM && x->n[kid].kidx > 0)
+			nb->cont = 1;
 		x->st[i].node = chain[i];
 		x->st[i].b = nb;
 		x->nst = i + 1;

@@ -360,6 +360,8 @@ list(struct rctx *c, const struct doc_block *b, int depth)
 		w = b->ordered ? digits + 2 : 2;
 		memset(cont, ' ', (size_t)w);
 		cont[w] = '\0';
+		if (it->type == DOC_ITEM && it->cont)
+			memcpy(first, cont, (size_t)w + 1);
 		render_push_piece(c, first, cont, ROLE_LIST_MARKER, 0);
 		if (it->type == DOC_ITEM)
 			for (j = 0; j < it->nkids; j++)

@@ -259,6 +259,45 @@ test_quote_list(void **state)
 	doc_free(d);
 }
 
+/* An item's second paragraph selected alone: no marker of its own (it
+ * is not a new item), but still indented in its list. */
+static void
+test_item_second_paragraph(void **state)
+{
+	struct doc *d = doc_new();
+	struct doc_block *ls, *it;
+	struct lines *l;
+	size_t a, b;
+	char *got;
+
+	(void)state;
+	ls = doc_block_add(d->body, DOC_LIST);
+	ls->ordered = 1;
+	ls->start = 1;
+	it = doc_block_add(ls, DOC_ITEM);
+	para(it, "First paragraph of the first item.");
+	para(it, "Second paragraph of the first item.");
+	it = doc_block_add(ls, DOC_ITEM);
+	para(it, "The second item.");
+	l = screen(d, 80);
+	a = find(l, "Second paragraph", 0);
+	b = find(l, "The second item", a);
+	got = export(d, l, a, a, 0, 0);
+	assert_string_equal(got, "   Second paragraph of the first item.\n");
+	free(got);
+	got = export(d, l, a, b, 0, 0);
+	assert_string_equal(got, "   Second paragraph of the first item.\n"
+	    "2. The second item.\n");
+	free(got);
+	/* From the item's first paragraph, its number as always. */
+	got = export(d, l, a - 1, a, 0, 0);
+	assert_string_equal(got, "1. First paragraph of the first item.\n"
+	    "   Second paragraph of the first item.\n");
+	free(got);
+	lines_free(l);
+	doc_free(d);
+}
+
 static void
 test_caption(void **state)
 {
@@ -334,6 +373,7 @@ main(void)
 		cmocka_unit_test(test_mid_paragraph),
 		cmocka_unit_test(test_inside_one),
 		cmocka_unit_test(test_quote_list),
+		cmocka_unit_test(test_item_second_paragraph),
 		cmocka_unit_test(test_caption),
 		cmocka_unit_test(test_cjk),
 		cmocka_unit_test(test_header_only),
