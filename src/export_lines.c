@@ -506,6 +506,35 @@ add_raw(struct xl *x, const char *c, size_t cl)
 		x->failed = 1;
 }
 
+/* A table (a top-level block) selected on lines from..to: the rows those
+ * lines show, whole (a row's text is a grid of cells, not one line). */
+static void
+table_rows(struct xl *x, const struct lines *l, size_t from, size_t to,
+    const struct doc_block *top)
+{
+	struct doc_block *nb;
+	size_t i;
+	int lo = -1, hi = -1, r;
+
+	for (i = from; i <= to; i++) {
+		r = l->v[i].row;
+		if (r < 0 || (size_t)r >= top->nkids)
+			continue;
+		if (lo < 0 || r < lo)
+			lo = r;
+		if (r > hi)
+			hi = r;
+	}
+	if (lo < 0) {
+		/* Only its rule or blank lines: nothing of it to say. */
+		return;
+	}
+	if ((nb = new_block(x, x->sub->body, top)) == NULL)
+		return;
+	for (r = lo; r <= hi && !x->failed; r++)
+		copy_tree(x, nb, top->kids[r], 1);
+}
+
 /* One top-level block: lines from..to of it, selected from sel_first. */
 static void
 do_block(struct xl *x, const struct lines *l, size_t from, size_t to,
@@ -519,8 +548,13 @@ do_block(struct xl *x, const struct lines *l, size_t from, size_t to,
 	flush(x);
 	x->nst = 0;
 	x->fig = NULL;
+	if (top->type == DOC_TABLE) {
+		table_rows(x, l, from > sel_first ? from : sel_first, to, top);
+		return;
+	}
 	if (has_table(top, 0)) {
-		/* Table text is laid out in a grid: the block goes whole. */
+		/* Table text inside a quote or list is laid out in a grid:
+		 * the block goes whole. */
 		copy_tree(x, x->sub->body, top, 0);
 		return;
 	}

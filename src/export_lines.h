@@ -21,10 +21,11 @@
  * look), appended to out as plain text.  Each selected line is found again
  * in the doc's text, so the export holds the words of those lines and no
  * others, with the spaces the page had (none where a CJK line was broken
- * between two characters).  o gives the width, wrapping, header and links;
- * its block range is ignored.  Header and link-list lines in the range add
- * nothing (the header is written whole when o->header).  Returns 0, or -1
- * with err filled.
+ * between two characters); lines of a table give the rows they show, whole
+ * (a table inside a quote or list goes whole).  o gives the width,
+ * wrapping, header and links; its block range is ignored.  Header and
+ * link-list lines in the range add nothing (the header is written whole
+ * when o->header).  Returns 0, or -1 with err filled.
  */
 int export_lines(struct buf *out, const struct doc *d, const struct lines *l,
     size_t first, size_t last, const struct dump_opts *o,

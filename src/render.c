@@ -649,6 +649,7 @@ render_doc(const struct doc *d, const struct render_opts *o,
 	c.out = l;
 	c.err = err;
 	c.block = -1;
+	c.row = -1;
 	c.lang = doc_get(d, DOC_LANG);
 	if (render_numbers_init(&c) == -1)
 		c.failed = 1;

@@ -48,6 +48,7 @@ struct line {
 	size_t nruns;
 	unsigned flags;
 	int block;		/* top-level body block index, or -1 */
+	int row;		/* row of the table that is the block, or -1 */
 	int quote_depth;
 };
 

@@ -64,6 +64,7 @@ struct rctx {
 	int pull;		/* inside a pull quote */
 	int ldepth;		/* list depth */
 	int block;		/* top-level body block, or -1 */
+	int row;		/* table row being emitted, or -1 */
 	unsigned flags;		/* flags for the next line emitted */
 	unsigned allflags;	/* flags for every line of this block */
 	int blank;		/* a blank line is due before the next line */

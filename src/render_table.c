@@ -80,6 +80,17 @@ add_spaces(struct stext *t, int n, uint32_t at)
 	}
 }
 
+/* Rows are numbered on the lines of a table that is a top-level block,
+ * so that a line selection exports the rows it shows (export_lines.c). */
+static int
+table_row(const struct rctx *c, const struct doc_block *b, size_t r)
+{
+	const struct doc_block *root = c->d->body;
+
+	return c->block >= 0 && root && (size_t)c->block < root->nkids &&
+	    root->kids[c->block] == b ? (int)r : -1;
+}
+
 static void
 rows_as_paragraphs(struct rctx *c, const struct doc_block *b)
 {
@@ -91,6 +102,7 @@ rows_as_paragraphs(struct rctx *c, const struct doc_block *b)
 		const struct doc_block *row = b->kids[r];
 		struct stext t;
 
+		c->row = table_row(c, b, r);
 		stext_init(&t);
 		for (i = 0; i < row_cells(row); i++) {
 			if (i > 0)
@@ -102,6 +114,7 @@ rows_as_paragraphs(struct rctx *c, const struct doc_block *b)
 		render_para(c, &t, 0);
 		stext_release(&t);
 	}
+	c->row = -1;
 }
 
 void
@@ -160,6 +173,7 @@ render_table(struct rctx *c, const struct doc_block *b)
 		const struct doc_block *row = b->kids[r];
 		int hdr = 1, n = row_cells(row);
 
+		c->row = table_row(c, b, r);
 		height = 0;
 		for (i = 0; i < n; i++) {
 			struct cell *ce = &rc[i];
@@ -208,6 +222,7 @@ render_table(struct rctx *c, const struct doc_block *b)
 		if (r == 0 && hdr && nr > 1 && !c->failed) {
 			struct stext t;
 
+			c->row = -1;	/* the rule under the header row */
 			stext_init(&t);
 			for (i = 0; i < ncols; i++) {
 				if (i > 0)
@@ -225,6 +240,7 @@ render_table(struct rctx *c, const struct doc_block *b)
 			rc[i].v = NULL;
 		}
 	}
+	c->row = -1;
 	for (j = 0; j < ncells; j++) {
 		stext_release(&cells[j].t);
 		free(cells[j].v);

@@ -721,6 +721,7 @@ new_line(struct rctx *c)
 	l = &o->v[o->n];
 	memset(l, 0, sizeof(*l));
 	l->block = c->block;
+	l->row = c->row;
 	l->quote_depth = c->qdepth;
 	return l;
 }
@@ -793,6 +794,7 @@ emit(struct rctx *c, const char *s, const uint32_t *at, size_t len,
 	if (blank) {
 		/* A blank inside the link list still belongs to it. */
 		l->flags = LINE_BLANK | (c->allflags & LINE_LINKLIST);
+		l->row = -1;
 	} else {
 		l->flags = c->flags | c->allflags;
 		c->flags = 0;

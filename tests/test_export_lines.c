@@ -299,6 +299,57 @@ test_item_second_paragraph(void **state)
 }
 
 static void
+table_row(struct doc_block *table, const char *a, const char *b, int th)
+{
+	struct doc_block *row = doc_block_add(table, DOC_ROW), *cell;
+
+	cell = doc_block_add(row, DOC_CELL);
+	cell->header = th;
+	assert_true(doc_inline_append(&cell->in, a, strlen(a)) >= 0);
+	cell = doc_block_add(row, DOC_CELL);
+	cell->header = th;
+	assert_true(doc_inline_append(&cell->in, b, strlen(b)) >= 0);
+}
+
+/* Lines of a table: the rows they show, not the whole table. */
+static void
+test_table_rows(void **state)
+{
+	struct doc *d = doc_new();
+	struct doc_block *tb;
+	struct lines *l;
+	size_t a, b;
+	char *got;
+
+	(void)state;
+	para(d->body, "Before the table.");
+	tb = doc_block_add(d->body, DOC_TABLE);
+	table_row(tb, "Year", "Lamps lit", 1);
+	table_row(tb, "1984", "0", 0);
+	table_row(tb, "2023", "4", 0);
+	table_row(tb, "2024", "12", 0);
+	para(d->body, "After the table.");
+	l = screen(d, 80);
+	a = find(l, "2023", 0);
+	b = find(l, "2024", a);
+	got = export(d, l, a, b, 0, 0);
+	assert_string_equal(got, "2023 | 4\n2024 | 12\n");
+	free(got);
+	/* From the text before it into its header row. */
+	a = find(l, "Before", 0);
+	b = find(l, "Year", a);
+	got = export(d, l, a, b, 0, 0);
+	assert_string_equal(got, "Before the table.\n\nYear | Lamps lit\n");
+	free(got);
+	/* The rule under the header alone says nothing. */
+	got = export(d, l, b + 1, b + 1, 0, 0);
+	assert_string_equal(got, "");
+	free(got);
+	lines_free(l);
+	doc_free(d);
+}
+
+static void
 test_caption(void **state)
 {
 	struct doc *d = sample();
@@ -374,6 +425,7 @@ main(void)
 		cmocka_unit_test(test_inside_one),
 		cmocka_unit_test(test_quote_list),
 		cmocka_unit_test(test_item_second_paragraph),
+		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_caption),
 		cmocka_unit_test(test_cjk),
 		cmocka_unit_test(test_header_only),
