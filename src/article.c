@@ -19,9 +19,13 @@ extract_release(struct extract_ctx *x)
 {
 	size_t i;
 
-	free(x->st);
-	for (i = 0; i < x->nold; i++)
-		free(x->old[i]);
+	while (x->arena) {
+		struct ex_arena *nx = x->arena->next;
+
+		free(x->arena);
+		x->arena = nx;
+	}
+	free(x->ml);
 	free(x->base);
 	free(x->byline_dom);
 	free(x->title_dom);

@@ -5,6 +5,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "doc.h"
@@ -84,14 +87,39 @@ doc_free(struct doc *d)
 	free(d);
 }
 
+/* Length of s when it is printable ASCII with single spaces only
+ * between words (most URLs, labels and link texts): sanitizing keeps
+ * such text and folding does not change it.  0 when it is not. */
+static size_t
+plain_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == ' ')
+		return 0;
+	for (; *p; p++) {
+		if (*p > 0x20 && *p < 0x7f)
+			continue;
+		if (*p != ' ' || p[1] == ' ' || p[1] == '\0')
+			return 0;
+	}
+	return (size_t)(p - (const unsigned char *)s);
+}
+
 /* Sanitize then fold whitespace; NULL for NULL, empty or no memory. */
 static char *
 clean_str(const char *s)
 {
 	char *t, *u;
+	size_t n;
 
 	if (s == NULL)
 		return NULL;
+	if ((n = plain_len(s)) > 0) {
+		if ((u = malloc(n + 1)) != NULL)
+			memcpy(u, s, n + 1);
+		return u;
+	}
 	if ((t = sanitize_text(s, strlen(s), 0, NULL)) == NULL)
 		return NULL;
 	u = xstrdup_squash(t);
@@ -171,9 +199,41 @@ doc_block_setstr(char **field, const char *value)
 long
 doc_inline_append(struct doc_inline *in, const char *s, size_t n)
 {
-	size_t cl, start = in->len;
+	size_t cl, start = in->len, i;
 	char *c, *p;
 
+	/* Printable ASCII and newlines come through sanitizing as they
+	   are: append them without the copy. */
+	i = 0;
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		/* signed: below 0x20 or 0x80 and up */
+		__m128i bad = _mm_or_si128(
+		    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+
+		bad = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+		    bad);
+		if (_mm_movemask_epi8(bad))
+			break;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		if ((b < 0x20 && b != '\n') || b >= 0x7f)
+			break;
+	}
+	if (i == n) {
+		if ((p = realloc(in->text, in->len + n + 1)) == NULL)
+			return -1;
+		memcpy(p + in->len, s, n);
+		in->len += n;
+		p[in->len] = '\0';
+		in->text = p;
+		return (long)start;
+	}
 	if ((c = sanitize_text(s, n, SANITIZE_KEEP_NL, &cl)) == NULL)
 		return -1;
 	if ((p = realloc(in->text, in->len + cl + 1)) == NULL) {
@@ -226,38 +286,145 @@ is_sp(const char *s, size_t n, size_t i, size_t *k)
 	return 0;
 }
 
+/* 1 when squashing would leave s as it is: no byte is_sp() takes but
+ * single spaces between other bytes. */
+static int
+squashed(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	if (n == 0)
+		return 1;
+	if (u[0] == ' ' || u[n - 1] == ' ')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (u[i] > ' ' && u[i] != 0xc2)
+			continue;
+		if (u[i] == ' ') {
+			if (u[i + 1] == ' ')
+				return 0;
+			continue;
+		}
+		if (u[i] == 0xc2) {
+			if (i + 1 < n && u[i + 1] == 0xa0)
+				return 0;
+			continue;
+		}
+		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r' ||
+		    u[i] == '\f')
+			return 0;
+	}
+	return 1;
+}
+
+static int
+cmp_off(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The new offset of old offset off: v[] holds them for the sorted q[]. */
+static size_t
+moved(const size_t *q, const size_t *v, size_t nq, size_t off)
+{
+	size_t lo = 0, hi = nq;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (q[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return v[lo];
+}
+
 void
 doc_inline_squash(struct doc_inline *in)
 {
-	size_t i, j, k, o, *map;
+	size_t i, j, k, o, nq = 0, qi = 0, *q = NULL, *v = NULL;
 	int sp = 0;
 	char *s = in->text;
 
 	if (s == NULL)
 		return;
-	/* map[i] is the new offset of old byte i, so spans can follow. */
-	if ((map = malloc(sizeof(*map) * (in->len + 1))) == NULL)
-		return;
-	for (i = 0, o = 0; i < in->len; i += k) {
+	/* Text already folded (single spaces between words, none at the
+	   ends) stays as it is: only the spans' ends are trimmed. */
+	if (squashed(s, in->len)) {
+		o = in->len;
+		s[o] = '\0';
+		goto spans;
+	}
+	/* The spans' ends, sorted, and their new offsets in v[], so that
+	   spans can follow (no map of every byte). */
+	if (in->nspans > 0) {
+		nq = in->nspans * 2;
+		if ((q = malloc(sizeof(*q) * nq * 2)) == NULL)
+			return;
+		v = q + nq;
+		for (i = 0; i < in->nspans; i++) {
+			q[2 * i] = in->spans[i].start;
+			q[2 * i + 1] = in->spans[i].end;
+		}
+		qsort(q, nq, sizeof(*q), cmp_off);
+	}
+	for (i = 0, o = 0; i < in->len; i = j) {
 		if (is_sp(s, in->len, i, &k)) {
-			for (j = 0; j < k; j++)
-				map[i + j] = o;
+			/* each byte of the space maps to o */
+			while (qi < nq && q[qi] < i + k)
+				v[qi++] = o;
 			sp = o > 0;
+			j = i + k;
 			continue;
 		}
 		if (sp)
 			s[o++] = ' ';
 		sp = 0;
-		map[i] = o;
-		s[o++] = s[i];
+		/* s[i] and the bytes after it that no space can start: one
+		   run, moved at once */
+		j = i + 1;
+#ifdef __SSE2__
+		for (; j + 16 <= in->len; j += 16) {
+			__m128i b = _mm_loadu_si128((const __m128i *)(s + j));
+			/* bytes up to ' ' (unsigned), or 0xc2 */
+			__m128i stop = _mm_or_si128(
+			    _mm_cmpeq_epi8(_mm_subs_epu8(b, _mm_set1_epi8(' ')),
+			        _mm_setzero_si128()),
+			    _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xc2)));
+			int mk = _mm_movemask_epi8(stop);
+
+			if (mk) {
+				j += (size_t)__builtin_ctz((unsigned)mk);
+				break;
+			}
+		}
+#endif
+		/* the tail (or, after a stop found above, nothing) */
+		for (; j < in->len && (unsigned char)s[j] > ' ' &&
+		     (unsigned char)s[j] != 0xc2;
+		     j++)
+			;
+		for (; qi < nq && q[qi] < j; qi++)
+			v[qi] = o + (q[qi] - i);
+		if (o != i)
+			memmove(s + o, s + i, j - i);
+		o += j - i;
 	}
-	map[in->len] = o;
+	while (qi < nq)
+		v[qi++] = o;
 	s[o] = '\0';
+spans:
 	for (i = 0, j = 0; i < in->nspans; i++) {
 		struct doc_span sp2 = in->spans[i];
 
-		sp2.start = map[sp2.start];
-		sp2.end = map[sp2.end];
+		if (q) {
+			sp2.start = moved(q, v, nq, sp2.start);
+			sp2.end = moved(q, v, nq, sp2.end);
+		}
 		if (sp2.end > o)
 			sp2.end = o;
 		/* A span that ends after trailing space keeps its text only. */
@@ -268,7 +435,7 @@ doc_inline_squash(struct doc_inline *in)
 	}
 	in->nspans = j;
 	in->len = o;
-	free(map);
+	free(q);
 }
 
 int

@@ -4,10 +4,11 @@
  * only from those files.
  *
  * Flow (article.c), each step one pass over the tree or less:
- * extract_stats() (per-element text figures and class/id word bits),
- * meta_read() (metadata from the whole page), extract_clean() (drops
- * junk, moves related-story lists to doc->links; extract_remove() keeps
- * the figures of what stays up to date), extract_pick() (scores
+ * extract_stats() (per-element text figures and class/id word bits; it
+ * notes the elements meta_read() reads), meta_read() (metadata from the
+ * whole page, through those), extract_clean() (drops junk, moves
+ * related-story lists to doc->links; extract_remove() keeps the
+ * figures of what stays up to date), extract_pick() (scores
  * candidates, joins siblings and the lead), meta_article_time(),
  * extract_tidy() (conditional cleaning inside the article),
  * extract_build() (libxml2 tree -> struct doc blocks), meta_finish().
@@ -33,6 +34,21 @@ struct ex_stat {
 	int datatable;  /* tables: 0 unknown, 1 data, -1 layout */
 };
 
+/* A chunk of stats: one pass hands them out in document order, and
+ * node->_private points into them, so chunks never move. */
+struct ex_arena {
+	struct ex_arena *next;
+	size_t n, cap;
+	struct ex_stat s[];
+};
+
+/* An element meta_read() must look at (whole: and all under it), as
+ * the stats pass finds them. */
+struct ex_mark {
+	xmlNode *n;
+	int whole;
+};
+
 /* Word sets found in class/id (extract_words.c). */
 enum {
 	W_NEG = 1 << 0,      /* negative class weight */
@@ -49,8 +65,11 @@ enum {
 };
 unsigned extract_words(const char *lower);
 unsigned extract_words_of(const xmlNode *n, const char *attr);
-/* Both of an element's: class into *cw, id into *iw. */
-void extract_words_el(const xmlNode *n, unsigned *cw, unsigned *iw);
+/* Both of an element's: class into *cw, id into *iw; *ma is 1 when it
+ * has an attribute meta_read() reads on any element (rel, itemprop,
+ * data-testid, data-date). */
+void extract_words_el(
+    const xmlNode *n, unsigned *cw, unsigned *iw, int *ma);
 
 enum {
 	EX_STRIP_UNLIKELY = 1, /* drop unlikely class/id candidates */
@@ -65,10 +84,12 @@ struct extract_ctx {
 	char *base;       /* base URL: <base href> over the page URL */
 	const char *lang; /* borrowed from doc */
 	int flags;
-	struct ex_stat *st; /* stats arena */
-	size_t nst, capst;
-	struct ex_stat *old[8]; /* earlier arenas, freed at release */
-	size_t nold;
+	struct ex_arena *arena; /* stats, in chunks (extract_stats.c) */
+	size_t nst;             /* stats handed out, plus one */
+	struct ex_stat art_st;  /* the joined article's figures */
+	struct ex_mark *ml; /* what meta_read() reads, in document order */
+	size_t nml, capml;
+	int ml_ok;          /* ml is complete (else meta_read() walks) */
 	char *byline_dom; /* byline found in the page text */
 	char *title_dom;  /* the main <h1>, if any */
 	char *title_tag;  /* the <title>, cleaned of its site part */
@@ -96,12 +117,16 @@ void meta_finish(struct extract_ctx *x);
  * "json-ld".  Returns how many fields were set. */
 int meta_jsonld(struct extract_ctx *x, const char *json, size_t n);
 
-/* extract_score.c */
+/* extract_stats.c */
 int extract_stats(struct extract_ctx *x);
 int extract_stats_under(struct extract_ctx *x, xmlNode *root);
 struct ex_stat *extract_stat(const xmlNode *n); /* NULL when none */
 /* Unlink and free n, taking its figures out of its ancestors'. */
 void extract_remove(xmlNode *n);
+/* Add one text's figures: characters (CJK double, a run of spaces
+ * one) and commas. */
+void extract_text_fig(const unsigned char *s, int *chars, int *commas);
+/* extract_score.c */
 int extract_class_weight(const xmlNode *n);
 double extract_link_density(const xmlNode *n);
 xmlNode *extract_pick(struct extract_ctx *x);

@@ -91,6 +91,7 @@ static const char *const rel_label[] = {
  * with the few labels that can start there (built once). */
 static unsigned char first_n[256];
 static unsigned short first_at[256][16];
+static unsigned char label_len[128];
 static int first_built, first_full;
 
 static void
@@ -100,6 +101,12 @@ build_first(void)
 	unsigned char c;
 
 	for (i = 0; rel_label[i]; i++) {
+		if (i >= sizeof(label_len) || strlen(rel_label[i]) < 2 ||
+		    strlen(rel_label[i]) > 255) {
+			first_full = 1; /* any_in() uses strstr() */
+			break;
+		}
+		label_len[i] = (unsigned char)strlen(rel_label[i]);
 		c = (unsigned char)rel_label[i][0];
 		if (first_n[c] < 16)
 			first_at[c][first_n[c]++] = (unsigned short)i;
@@ -128,9 +135,12 @@ any_in(const char *s, const char *const *w)
 			unsigned char c = (unsigned char)low[j];
 
 			for (k = 0; k < first_n[c]; k++) {
-				const char *l = rel_label[first_at[c][k]];
+				size_t li = first_at[c][k];
+				const char *l = rel_label[li];
 
-				if (strncmp(low + j, l, strlen(l)) == 0)
+				/* the second byte first: most places fail it */
+				if (low[j + 1] == l[1] &&
+				    strncmp(low + j, l, label_len[li]) == 0)
 					return 1;
 			}
 		}
@@ -160,6 +170,43 @@ tag_in(const char *t, const char *const *l)
 	return 0;
 }
 
+/* ASCII case folding, as html_lower_attr() does. */
+static unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Does a class (its first 255 bytes, any case) hold "tit", "head" or
+ * "label"?  In place, without a lowercased copy. */
+static int
+heading_class(const char *c)
+{
+	const unsigned char *u = (const unsigned char *)c;
+	size_t n = strnlen(c, 255), i;
+
+	for (i = 0; i + 3 <= n; i++) {
+		switch (fold(u[i])) {
+		case 't':
+			if (fold(u[i + 1]) == 'i' && fold(u[i + 2]) == 't')
+				return 1;
+			break;
+		case 'h':
+			if (i + 4 <= n && fold(u[i + 1]) == 'e' &&
+			    fold(u[i + 2]) == 'a' && fold(u[i + 3]) == 'd')
+				return 1;
+			break;
+		case 'l':
+			if (i + 5 <= n && fold(u[i + 1]) == 'a' &&
+			    fold(u[i + 2]) == 'b' && fold(u[i + 3]) == 'e' &&
+			    fold(u[i + 4]) == 'l')
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
 static int
 is_heading_like(const xmlNode *n)
 {
@@ -176,12 +223,7 @@ is_heading_like(const xmlNode *n)
 		return 0;
 	if ((c = html_attr(n, "class")) == NULL || *c == '\0')
 		return 0;
-	{
-		static const char *const w[] = {"tit", "head", "label", NULL};
-		char lc[256];
-
-		return html_any(html_lower_attr(n, "class", lc, sizeof(lc)), w);
-	}
+	return heading_class(c);
 }
 
 /* A link's text, or the alt text of its image when it has none. */

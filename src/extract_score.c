@@ -1,23 +1,16 @@
 /*
- * extract_score.c - find the article container: per-element text figures
- * in one bottom-up pass, then Readability-style candidate scoring (text
- * length, commas, tag and class/id hints, link density, CJK counted as
- * denser text), the climb to a better parent, and sibling joining.  See
+ * extract_score.c - find the article container: Readability-style
+ * candidate scoring over the figures of extract_stats.c (text length,
+ * commas, tag and class/id hints, link density, CJK counted as denser
+ * text), the climb to a better parent, and sibling joining.  See
  * extract.h.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
 
 #define TOP_N 5
-
-struct ex_stat *
-extract_stat(const xmlNode *n)
-{
-	return n ? (struct ex_stat *)n->_private : NULL;
-}
 
 int
 extract_class_weight(const xmlNode *n)
@@ -35,282 +28,10 @@ extract_class_weight(const xmlNode *n)
 	return w;
 }
 
-/* Byte kinds for text_fig(): a table keeps the loop to a load and a
- * compare per byte of plain ASCII. */
-enum { K_END, K_SP, K_PLAIN, K_COMMA, K_CONT, K_LEAD, K_LEAD3 };
-static unsigned char kind[256];
-
-static void
-kinds(void)
-{
-	unsigned c;
-
-	for (c = 1; c < 256; c++)
-		kind[c] = c < 0x80             ? K_PLAIN
-		          : c < 0xc0           ? K_CONT
-		          : (c & 0xf0) == 0xe0 ? K_LEAD3
-		                               : K_LEAD;
-	kind[' '] = kind['\n'] = kind['\t'] = kind['\r'] = K_SP;
-	kind[','] = K_COMMA;
-	kind[0] = K_END;
-}
-
-/* Text figures of one text node: chars (CJK double), commas. */
-static void
-text_fig(const unsigned char *s, int *chars, int *commas)
-{
-	const unsigned char *r;
-	int c = 0, k = 0, sp = 1;
-	unsigned u;
-
-	if (kind['a'] != K_PLAIN)
-		kinds();
-	if (s == NULL)
-		return;
-	for (;;) {
-		switch (kind[*s]) {
-		case K_END:
-			*chars += c;
-			*commas += k;
-			return;
-		case K_SP:
-			if (!sp)
-				c++;
-			sp = 1;
-			s++;
-			continue;
-		case K_PLAIN:
-			for (r = s++; kind[*s] == K_PLAIN; s++)
-				;
-			c += (int)(s - r);
-			sp = 0;
-			continue;
-		case K_COMMA:
-			c++;
-			k++;
-			sp = 0;
-			s++;
-			continue;
-		case K_CONT:
-			sp = 0;
-			s++;
-			continue;
-		case K_LEAD3:
-			if (s[1] && s[2]) {
-				u = ((unsigned)(*s & 0x0f) << 12) |
-				    ((unsigned)(s[1] & 0x3f) << 6) |
-				    (s[2] & 0x3f);
-				/* Hangul, kana, Han: a character says about
-				   as much as a short word, so count it
-				   twice. */
-				if ((u >= 0xac00 && u <= 0xd7a3) ||
-				    (u >= 0x3040 && u <= 0x30ff) ||
-				    (u >= 0x4e00 && u <= 0x9fff))
-					c++;
-				/* CJK and Arabic commas */
-				if (u == 0xff0c || u == 0x3001 || u == 0x060c)
-					k++;
-			}
-			/* FALLTHROUGH */
-		default: /* K_LEAD */
-			c++;
-			sp = 0;
-			s++;
-			continue;
-		}
-	}
-}
-
 static int
 is_heading(const char *t)
 {
 	return t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
-}
-
-struct walk {
-	struct extract_ctx *x;
-	size_t next;
-};
-
-static void
-stat_rec(struct walk *w, xmlNode *n, int depth, int inlink, double lc)
-{
-	struct ex_stat *s, *k;
-	xmlNode *c;
-	const char *t = html_name(n), *href;
-	int tc, tk;
-
-	if (w->next >= w->x->nst)
-		return;
-	s = &w->x->st[w->next++];
-	memset(s, 0, sizeof(*s));
-	n->_private = s;
-	extract_words_el(n, &s->cw, &s->iw);
-	if (html_tag_is(t, "a") && !inlink) {
-		inlink = 1;
-		href = html_attr(n, "href");
-		lc = (href && href[0] == '#') ? 0.3 : 1.0;
-	}
-	for (c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE) {
-			tc = tk = 0;
-			text_fig(c->content, &tc, &tk);
-			s->chars += tc;
-			s->commas += tk;
-			if (inlink)
-				s->linkchars += (int)(tc * lc + 0.5);
-			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE || depth >= HTML_MAX_DEPTH) {
-			c->_private = NULL;
-			continue;
-		}
-		if (c->name && (c->name[0] == 's' || c->name[0] == 't') &&
-		    (html_is(c, "script") || html_is(c, "style") ||
-		        html_is(c, "template"))) {
-			c->_private = NULL;
-			continue;
-		}
-		stat_rec(w, c, depth + 1, inlink, lc);
-		if ((k = extract_stat(c)) == NULL)
-			continue;
-		s->chars += k->chars;
-		s->linkchars += k->linkchars;
-		s->commas += k->commas;
-		s->np += k->np;
-		s->nimg += k->nimg;
-		s->nli += k->nli;
-		s->ninput += k->ninput;
-		s->nembed += k->nembed;
-		s->nfig += k->nfig;
-		s->headchars += k->headchars;
-		s->listchars += k->listchars;
-	}
-	/* by first letter: this runs for every element of the page */
-	switch (t[0]) {
-	case 'p':
-		if (t[1] == '\0')
-			s->np++;
-		break;
-	case 'i':
-		if (html_tag_is(t, "img"))
-			s->nimg++;
-		else if (html_tag_is(t, "input"))
-			s->ninput++;
-		else if (html_tag_is(t, "iframe"))
-			s->nembed++;
-		break;
-	case 'l':
-		if (html_tag_is(t, "li"))
-			s->nli++;
-		break;
-	case 'o':
-		if (html_tag_is(t, "object"))
-			s->nembed++;
-		else if (html_tag_is(t, "ol"))
-			s->listchars = s->chars;
-		break;
-	case 'e':
-		if (html_tag_is(t, "embed"))
-			s->nembed++;
-		break;
-	case 'f':
-		if (html_tag_is(t, "figure"))
-			s->nfig++;
-		break;
-	case 'h':
-		if (is_heading(t))
-			s->headchars = s->chars;
-		break;
-	case 'u':
-		if (html_tag_is(t, "ul"))
-			s->listchars = s->chars;
-		break;
-	}
-}
-
-static size_t
-count_el(xmlNode *root)
-{
-	xmlNode *n;
-	size_t k = 0;
-
-	/* html_walk_next(), inline: this visits every node of the page */
-	for (n = root; n;) {
-		if (n->type == XML_ELEMENT_NODE) {
-			k++;
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n && n != root && n->next == NULL)
-			n = n->parent;
-		n = (n && n != root) ? n->next : NULL;
-	}
-	return k;
-}
-
-int
-extract_stats_under(struct extract_ctx *x, xmlNode *root)
-{
-	struct walk w;
-	size_t k;
-	struct ex_stat *st;
-
-	k = count_el(root) + 1;
-	if (k > x->capst) {
-		/* Nodes outside root may still point into the old arena:
-		   keep it alive until extract_release(). */
-		if ((st = malloc(sizeof(*st) * k)) == NULL)
-			return -1;
-		if (x->st && x->nold < sizeof(x->old) / sizeof(x->old[0]))
-			x->old[x->nold++] = x->st;
-		else
-			free(x->st);
-		x->st = st;
-		x->capst = k;
-	}
-	x->nst = k;
-	w.x = x;
-	w.next = 0;
-	stat_rec(&w, root, 0, 0, 1.0);
-	return 0;
-}
-
-int
-extract_stats(struct extract_ctx *x)
-{
-	return extract_stats_under(x, xmlDocGetRootElement(x->html));
-}
-
-/* Take n's figures out of its ancestors', then free it. */
-void
-extract_remove(xmlNode *n)
-{
-	struct ex_stat *s = extract_stat(n), *a;
-	xmlNode *p;
-
-	if (s) {
-		for (p = n->parent; p && p->type == XML_ELEMENT_NODE;
-		     p = p->parent) {
-			if ((a = extract_stat(p)) == NULL)
-				break;
-			a->chars -= s->chars;
-			a->linkchars -= s->linkchars;
-			a->commas -= s->commas;
-			a->np -= s->np;
-			a->nimg -= s->nimg;
-			a->nli -= s->nli;
-			a->ninput -= s->ninput;
-			a->nembed -= s->nembed;
-			a->nfig -= s->nfig;
-			a->headchars -= s->headchars;
-			a->listchars -= s->listchars;
-		}
-	}
-	html_remove(n);
 }
 
 double
@@ -428,7 +149,7 @@ score_loose(struct extract_ctx *x, xmlNode *n, xmlNode **cands, size_t *ncand,
 		int brk = 0;
 
 		if (c->type == XML_TEXT_NODE)
-			text_fig(c->content, &chars, &commas);
+			extract_text_fig(c->content, &chars, &commas);
 		else if (c->type != XML_ELEMENT_NODE)
 			continue;
 		else if (is_block(c))
@@ -735,10 +456,10 @@ extract_pick(struct extract_ctx *x)
 		}
 	}
 	/* Keep the new root in the document so xmlFreeDoc frees it; its
-	   figures are its children's (the arena keeps a spare slot). */
+	   figures are its children's (kept in x->art_st). */
 	xmlAddChild(p, art);
 	{
-		struct ex_stat *as = &x->st[x->nst - 1], *k;
+		struct ex_stat *as = &x->art_st, *k;
 
 		memset(as, 0, sizeof(*as));
 		for (s = art->children; s; s = s->next) {

@@ -163,9 +163,20 @@ extract_tidy(struct extract_ctx *x, xmlNode *art)
 	cap = x->nst + 1;
 	if ((v = malloc(sizeof(*v) * cap)) == NULL)
 		return;
-	for (n = art->children; n; n = html_walk_next(n, art, 0))
-		if (n->type == XML_ELEMENT_NODE && nv < cap)
-			v[nv++] = n;
+	for (n = art->children; n; n = html_walk_next(n, art, 0)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (nv == cap) {
+			/* elements the stats pass did not reach (too deep) */
+			xmlNode **nv2 = realloc(v, sizeof(*v) * cap * 2);
+
+			if (nv2 == NULL)
+				break;
+			v = nv2;
+			cap *= 2;
+		}
+		v[nv++] = n;
+	}
 	/* Reverse document order: inner containers are judged first and
 	   their removal is taken out of their ancestors' figures. */
 	for (i = nv; i-- > 0;) {

@@ -177,6 +177,113 @@ static unsigned char tris[65536 / 8]; /* hashed first three bytes */
 static struct slot slots[NSLOT];
 static int built;
 
+/* The same words as one automaton (Aho-Corasick) over byte classes: a
+ * table step per byte of the value, whatever it holds.  Built with the
+ * tables above; scan() keeps the pair search when it cannot be. */
+#define AC_MAXST 2048
+#define AC_NCLS 32
+#define AC_NONE 0xffff
+#define AC_HID (1u << 31) /* the state ends "hid" */
+static unsigned char acls[256]; /* byte -> class; 0: in no word */
+static unsigned short ac_next[AC_MAXST][AC_NCLS];
+static unsigned ac_out[AC_MAXST];
+static int ac_ok;
+
+/* Add w (set its bits) to the trie; 0 when the tables are full. */
+static int
+ac_add(const char *w, unsigned set, size_t *nst)
+{
+	unsigned s = 0, c;
+
+	for (; *w; w++) {
+		c = acls[(unsigned char)*w];
+		if (ac_next[s][c] == AC_NONE) {
+			if (*nst == AC_MAXST)
+				return 0;
+			memset(ac_next[*nst], 0xff, sizeof(ac_next[0]));
+			ac_out[*nst] = 0;
+			ac_next[s][c] = (unsigned short)(*nst)++;
+		}
+		s = ac_next[s][c];
+	}
+	ac_out[s] |= set;
+	return 1;
+}
+
+static void
+ac_build(void)
+{
+	static unsigned short fail[AC_MAXST], queue[AC_MAXST];
+	size_t i, nst = 1, qh = 0, qt = 0;
+	unsigned ncls = 1, c, s, u;
+	const unsigned char *w;
+
+	/* a class for each byte of the words (all lowercase: a byte
+	   lc[] would change could never match), shared by both cases */
+	for (i = 0; i <= NWORDS; i++)
+		for (w = (const unsigned char *)(i < NWORDS ? words[i].w : "hid");
+		     *w; w++) {
+			if (lc[*w] != *w)
+				return;
+			if (acls[*w] == 0) {
+				if (ncls == AC_NCLS)
+					return;
+				acls[*w] = (unsigned char)ncls++;
+			}
+		}
+	for (c = 'A'; c <= 'Z'; c++)
+		acls[c] = acls[c + 32];
+	memset(ac_next[0], 0xff, sizeof(ac_next[0]));
+	ac_out[0] = 0;
+	for (i = 0; i < NWORDS; i++)
+		if (!ac_add(words[i].w, words[i].set, &nst))
+			return;
+	if (!ac_add("hid", AC_HID, &nst))
+		return;
+	/* failure links breadth first; missing steps follow them */
+	for (c = 0; c < AC_NCLS; c++) {
+		if ((u = ac_next[0][c]) == AC_NONE)
+			ac_next[0][c] = 0;
+		else {
+			fail[u] = 0;
+			queue[qt++] = (unsigned short)u;
+		}
+	}
+	while (qh < qt) {
+		s = queue[qh++];
+		for (c = 0; c < AC_NCLS; c++) {
+			if ((u = ac_next[s][c]) == AC_NONE) {
+				ac_next[s][c] = ac_next[fail[s]][c];
+				continue;
+			}
+			fail[u] = ac_next[fail[s]][c];
+			ac_out[u] |= ac_out[fail[u]];
+			queue[qt++] = (unsigned short)u;
+		}
+	}
+	ac_ok = 1;
+}
+
+/* scan() through the automaton: the same bits. */
+static unsigned
+scan_ac(const unsigned char *s)
+{
+	const unsigned char *p;
+	unsigned st = 0, m = 0, o;
+
+	for (p = s; *p; p++) {
+		st = ac_next[st][acls[*p]];
+		if ((o = ac_out[st]) == 0)
+			continue;
+		/* Readability's ^hid$ / " hid " as a whole word */
+		if ((o & AC_HID) && (p - 2 == s || p[-3] == ' ') &&
+		    (p[1] == '\0' || p[1] == ' '))
+			m |= W_NEG;
+		m |= o & ~AC_HID;
+	}
+	return m;
+}
+
 static unsigned
 pair_of(const char *w)
 {
@@ -230,6 +337,7 @@ build(void)
 		s->n = (unsigned short)(k - s->start);
 		pairs[s->key >> 3] |= (unsigned char)(1u << (s->key & 7));
 	}
+	ac_build();
 	built = 1;
 }
 
@@ -244,6 +352,8 @@ scan(const unsigned char *s)
 
 	if (!built)
 		build();
+	if (ac_ok)
+		return scan_ac(s);
 	for (p = s; *p; p++) {
 		b = (unsigned)lc[p[0]] << 8 | lc[p[1]];
 		/* Readability's ^hid$ / " hid " as a whole word */
@@ -337,25 +447,41 @@ value_of(const xmlAttr *a)
 }
 
 void
-extract_words_el(const xmlNode *n, unsigned *cw, unsigned *iw)
+extract_words_el(const xmlNode *n, unsigned *cw, unsigned *iw, int *ma)
 {
 	const xmlAttr *a;
 	const char *c = NULL, *i = NULL;
 
 	/* class and id in one pass over the attributes (the first of
-	   each, as html_attr() finds it) */
+	   each, as html_attr() finds it), noting meta_read()'s ones */
+	*ma = 0;
 	if (n && n->type == XML_ELEMENT_NODE)
-		for (a = n->properties; a && !(c && i); a = a->next) {
+		for (a = n->properties; a; a = a->next) {
 			const char *nm = (const char *)a->name;
 
 			if (nm == NULL)
 				continue;
-			if (c == NULL && nm[0] == 'c' &&
-			    strcmp(nm, "class") == 0)
-				c = value_of(a);
-			else if (i == NULL && nm[0] == 'i' && nm[1] == 'd' &&
-			         nm[2] == '\0')
-				i = value_of(a);
+			switch (nm[0]) {
+			case 'c':
+				if (c == NULL && strcmp(nm, "class") == 0)
+					c = value_of(a);
+				break;
+			case 'i':
+				if (i == NULL && nm[1] == 'd' && nm[2] == '\0')
+					i = value_of(a);
+				else if (strcmp(nm, "itemprop") == 0)
+					*ma = 1;
+				break;
+			case 'r':
+				if (strcmp(nm, "rel") == 0)
+					*ma = 1;
+				break;
+			case 'd':
+				if (strcmp(nm, "data-testid") == 0 ||
+				    strcmp(nm, "data-date") == 0)
+					*ma = 1;
+				break;
+			}
 		}
 	*cw = words_of_value(c);
 	*iw = words_of_value(i);

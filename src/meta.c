@@ -63,67 +63,6 @@ put(struct mset *m, const char *key, const char *val)
 	put2(m, key, val, 0);
 }
 
-/* Some sites escape twice: "Redacci&oacute;n" in a content attribute.
- * Decode entities that survived the parser (a new string). */
-char *
-meta_unescape(const char *s)
-{
-	struct buf b;
-	const char *p, *e;
-
-	if (s == NULL || strchr(s, '&') == NULL)
-		return xstrdup(s);
-	buf_init(&b, strlen(s) * 4 + 16);
-	for (p = s; *p; p++) {
-		if (*p == '&' && (e = strchr(p, ';')) != NULL && e - p < 12) {
-			char name[16];
-			unsigned long cp = 0;
-			const htmlEntityDesc *ent;
-
-			memcpy(name, p + 1, (size_t)(e - p - 1));
-			name[e - p - 1] = '\0';
-			if (name[0] == '#')
-				cp = (name[1] == 'x' || name[1] == 'X')
-				         ? strtoul(name + 2, NULL, 16)
-				         : strtoul(name + 1, NULL, 10);
-			else if ((ent = htmlEntityLookup(BAD_CAST name)) !=
-			         NULL)
-				cp = ent->value;
-			if (cp > 0 && cp < 0x110000) {
-				char u[4];
-				int n = cp < 0x80      ? 1
-				        : cp < 0x800   ? 2
-				        : cp < 0x10000 ? 3
-				                       : 4;
-
-				if (n == 1)
-					u[0] = (char)cp;
-				else if (n == 2) {
-					u[0] = (char)(0xc0 | (cp >> 6));
-					u[1] = (char)(0x80 | (cp & 0x3f));
-				} else if (n == 3) {
-					u[0] = (char)(0xe0 | (cp >> 12));
-					u[1] =
-					    (char)(0x80 | ((cp >> 6) & 0x3f));
-					u[2] = (char)(0x80 | (cp & 0x3f));
-				} else {
-					u[0] = (char)(0xf0 | (cp >> 18));
-					u[1] =
-					    (char)(0x80 | ((cp >> 12) & 0x3f));
-					u[2] =
-					    (char)(0x80 | ((cp >> 6) & 0x3f));
-					u[3] = (char)(0x80 | (cp & 0x3f));
-				}
-				buf_append(&b, u, (size_t)n);
-				p = e;
-				continue;
-			}
-		}
-		buf_putc(&b, *p);
-	}
-	return buf_steal(&b);
-}
-
 static const char *
 get(const struct mset *m, const char *key)
 {
@@ -519,11 +458,17 @@ in_form(const xmlNode *n)
 
 	for (d = 0; n && d < 64; n = n->parent, d++) {
 		const char *c;
+		const struct ex_stat *s;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (html_is(n, "form"))
 			return 1;
+		/* A class or id holding "comment" has the comment word bit:
+		   without it, neither can match. */
+		if ((s = extract_stat(n)) != NULL &&
+		    !((s->cw | s->iw) & W_COMMENT))
+			continue;
 		if (((c = html_attr(n, "class")) && strcasestr(c, "comment")) ||
 		    ((c = html_attr(n, "id")) && strcasestr(c, "comment")))
 			return 1;
@@ -531,169 +476,216 @@ in_form(const xmlNode *n)
 	return 0;
 }
 
+/* What meta_read() gathers while it goes through the page. */
+struct mwalk {
+	struct extract_ctx *x;
+	struct mset *m;
+	const char *base;
+	char *owned[64];
+	size_t nowned;
+	char *title_tag;
+	const char *ld[16]; /* JSON-LD scripts, read after <title> */
+	const char *og[4];  /* every og:title, when a page has several */
+	size_t nog;
+	size_t nld;
+	int have_leaf, have_ttext, have_data, have_sdate;
+};
+
+/* One node of the page, in document order.  Whatever this reads on an
+ * element, meta_wants() (extract_stats.c) must mark that element for:
+ * a new tag, attribute or class word here needs a test there too. */
+static void
+meta_el(struct mwalk *w, xmlNode *n)
+{
+	const char *v;
+	size_t i;
+	const char *t = html_name(n), *ip;
+	struct el_attrs ea;
+
+	if (*t == '\0')
+		return;
+	if (t[0] == 'm' && html_tag_is(t, "meta")) {
+		const char *pr = html_attr(n, "property");
+
+		read_meta_tag(w->m, n);
+		if (pr && strcmp(pr, "og:title") == 0 && w->nog < 4 &&
+		    html_attr(n, "content"))
+			w->og[w->nog++] = html_attr(n, "content");
+	} else if (t[0] == 't' && html_tag_is(t, "title") &&
+	           w->title_tag == NULL &&
+	           (n->parent == NULL || !html_is(n->parent, "svg")))
+		w->title_tag = html_text_dup(n);
+	else if (t[0] == 'h' && html_tag_is(t, "h1") &&
+	         w->x->nh1 < sizeof(w->x->h1) / sizeof(w->x->h1[0])) {
+		char *h = html_text_dup(n);
+
+		if (h && *h && strlen(h) < 400)
+			w->x->h1[w->x->nh1++] = h;
+		else
+			free(h);
+	} else if (t[0] == 'b' && html_tag_is(t, "base") &&
+	           w->base == NULL)
+		w->base = html_attr(n, "href");
+	else if (t[0] == 'l' && html_tag_is(t, "link")) {
+		const char *rel = html_attr(n, "rel");
+
+		if (rel && strcasecmp(rel, "canonical") == 0)
+			put(w->m, "link:canonical", html_attr(n, "href"));
+	} else if (t[0] == 's' && html_tag_is(t, "script")) {
+		const char *ty = html_attr(n, "type");
+
+		if (ty && strcasecmp(ty, "application/ld+json") == 0 &&
+		    n->children && n->children->content &&
+		    w->nld < sizeof(w->ld) / sizeof(w->ld[0]))
+			w->ld[w->nld++] = (const char *)n->children->content;
+		else if (!w->have_sdate && n->children &&
+		         n->children->content && w->nowned < 60) {
+			char *sd = script_date(
+			    (const char *)n->children->content,
+			    w->x->lang);
+
+			if (sd) {
+				w->owned[w->nowned++] = sd;
+				put(w->m, "script:date", sd);
+				w->have_sdate = 1;
+			}
+		}
+		return;
+	}
+	el_attrs(n, &ea);
+	/* rel=author declares the author's link (not in a comment
+	   form): its text is the name. */
+	if (w->x->byline_rel == NULL && (v = ea.rel) && rel_author(v) &&
+	    !in_form(n)) {
+		char *a = html_text_dup(n);
+
+		if (a && strlen(a) > 1 && strlen(a) < 80)
+			w->x->byline_rel = a;
+		else
+			free(a);
+	}
+	/* A byline class anywhere in the page: a weak fallback. */
+	if (w->x->nbyline_cls < 4 && !html_tag_is(t, "body") &&
+	    !html_tag_is(t, "a") && byline_class(n, ea.testid) &&
+	    !in_form(n)) {
+		char *a = html_text_dup(n);
+
+		if (a && strlen(a) > 2 && strlen(a) < 80)
+			w->x->byline_cls[w->x->nbyline_cls++] = a;
+		else
+			free(a);
+	}
+	if ((ip = ea.itemprop) != NULL && !html_tag_is(t, "meta") &&
+	    w->nowned < 60) {
+		char key[64], *val = NULL;
+
+		snprintf(key, sizeof(key), "itemprop:%s", ip);
+		for (i = 0; key[i]; i++)
+			key[i] = (char)tolower((unsigned char)key[i]);
+		if (get(w->m, key) == NULL) {
+			if (strcmp(key, "itemprop:author") == 0)
+				val = micro_author(n);
+			else if (strncmp(key, "itemprop:date", 13) ==
+			             0 ||
+			         strcmp(key, "itemprop:headline") == 0)
+				val = dup_attr_text(n);
+			if (val) {
+				w->owned[w->nowned++] = val;
+				put(w->m, key, val);
+			}
+		}
+	}
+	/* data-date="18. März 2020" on a header element */
+	if (!w->have_data && (v = ea.date) != NULL && strlen(v) < 64) {
+		put(w->m, "data:date", v);
+		w->have_data = 1;
+	}
+	if (t[0] == 't' && html_tag_is(t, "time") && w->nowned < 60 &&
+	    (v = html_attr(n, "datetime")) != NULL) {
+		if (html_attr(n, "pubdate"))
+			put(w->m, "time:pubdate", v);
+		put(w->m, "time:datetime", v);
+	} else if (t[0] == 't' && html_tag_is(t, "time") &&
+	           w->nowned < 60 && !w->have_ttext) {
+		char *tt = html_text_dup(n);
+
+		if (tt && strlen(tt) < 80) {
+			w->owned[w->nowned++] = tt;
+			put(w->m, "time:text", tt);
+			w->have_ttext = 1;
+		} else
+			free(tt);
+	}
+	/* A leaf whose text is mostly a date ("<h3>21.01.2022</h3>"):
+	   the last resort, the first one in the page. */
+	if (w->nowned < 60 && !w->have_leaf && n->children &&
+	    n->children->next == NULL &&
+	    n->children->type == XML_TEXT_NODE &&
+	    !html_tag_is(t, "script") && !html_tag_is(t, "style") &&
+	    !html_tag_is(t, "option")) {
+		char *lday = meta_date_leaf(
+		    (const char *)n->children->content, w->x->lang);
+
+		if (lday) {
+			w->owned[w->nowned++] = lday;
+			put(w->m, "leaf:date", lday);
+			w->have_leaf = 1;
+		}
+	}
+	if (w->nowned < 56 && is_meta_class(n)) {
+		size_t before = w->m->n;
+
+		date_line(w->x, w->m, n);
+		for (i = before; i < w->m->n; i++)
+			w->owned[w->nowned++] = (char *)w->m->v[i].val;
+	}
+}
+
 int
 meta_read(struct extract_ctx *x)
 {
 	xmlNode *root = xmlDocGetRootElement(x->html), *n;
 	struct mset *m;
-	const char *v, *base = NULL;
-	char *owned[64];
-	size_t nowned = 0, i;
-	char *title_tag = NULL;
-	const char *ld[16]; /* JSON-LD scripts, read after <title> */
-	const char *og[4];  /* every og:title, when a page has several */
-	size_t nog = 0;
-	size_t nld = 0;
-	int have_leaf = 0, have_ttext = 0, have_data = 0, have_sdate = 0;
+	struct mwalk w;
+	const char *v, *base;
+	char **owned = w.owned;
+	size_t nowned, i;
+	char *title_tag;
+	const char **ld = w.ld, **og = w.og;
+	size_t nog, nld;
 
-	if ((m = calloc(1, sizeof(*m))) == NULL)
+	/* only m->n entries are ever read: no need to zero the rest */
+	if ((m = malloc(sizeof(*m))) == NULL)
 		return -1;
+	m->n = 0;
 	if ((v = html_attr(root, "lang")) != NULL)
 		put(m, "html:lang", v);
 	if ((v = html_attr(root, "dir")) != NULL)
 		doc_set(x->doc, DOC_DIR, v, "html");
-	for (n = root; n; n = html_walk_next(n, root, 0)) {
-		const char *t = html_name(n), *ip;
-		struct el_attrs ea;
+	memset(&w, 0, sizeof(w));
+	w.x = x;
+	w.m = m;
+	if (x->ml_ok) {
+		/* Only the elements the stats pass marked can give anything
+		   (extract_stats.c): the same ones in the same order as a
+		   walk of the whole page, without the walk. */
+		for (i = 0; i < x->nml; i++) {
+			xmlNode *e = x->ml[i].n;
 
-		if (*t == '\0')
-			continue;
-		if (t[0] == 'm' && html_tag_is(t, "meta")) {
-			const char *pr = html_attr(n, "property");
-
-			read_meta_tag(m, n);
-			if (pr && strcmp(pr, "og:title") == 0 && nog < 4 &&
-			    html_attr(n, "content"))
-				og[nog++] = html_attr(n, "content");
-		} else if (t[0] == 't' && html_tag_is(t, "title") &&
-		           title_tag == NULL &&
-		           (n->parent == NULL || !html_is(n->parent, "svg")))
-			title_tag = html_text_dup(n);
-		else if (t[0] == 'h' && html_tag_is(t, "h1") &&
-		         x->nh1 < sizeof(x->h1) / sizeof(x->h1[0])) {
-			char *h = html_text_dup(n);
-
-			if (h && *h && strlen(h) < 400)
-				x->h1[x->nh1++] = h;
+			if (!x->ml[i].whole)
+				meta_el(&w, e);
 			else
-				free(h);
-		} else if (t[0] == 'b' && html_tag_is(t, "base") &&
-		           base == NULL)
-			base = html_attr(n, "href");
-		else if (t[0] == 'l' && html_tag_is(t, "link")) {
-			const char *rel = html_attr(n, "rel");
-
-			if (rel && strcasecmp(rel, "canonical") == 0)
-				put(m, "link:canonical", html_attr(n, "href"));
-		} else if (t[0] == 's' && html_tag_is(t, "script")) {
-			const char *ty = html_attr(n, "type");
-
-			if (ty && strcasecmp(ty, "application/ld+json") == 0 &&
-			    n->children && n->children->content &&
-			    nld < sizeof(ld) / sizeof(ld[0]))
-				ld[nld++] = (const char *)n->children->content;
-			else if (!have_sdate && n->children &&
-			         n->children->content && nowned < 60) {
-				char *sd = script_date(
-				    (const char *)n->children->content,
-				    x->lang);
-
-				if (sd) {
-					owned[nowned++] = sd;
-					put(m, "script:date", sd);
-					have_sdate = 1;
-				}
-			}
-			continue;
+				for (n = e; n; n = html_walk_next(n, e, 0))
+					meta_el(&w, n);
 		}
-		el_attrs(n, &ea);
-		/* rel=author declares the author's link (not in a comment
-		   form): its text is the name. */
-		if (x->byline_rel == NULL && (v = ea.rel) && rel_author(v) &&
-		    !in_form(n)) {
-			char *a = html_text_dup(n);
-
-			if (a && strlen(a) > 1 && strlen(a) < 80)
-				x->byline_rel = a;
-			else
-				free(a);
-		}
-		/* A byline class anywhere in the page: a weak fallback. */
-		if (x->nbyline_cls < 4 && !html_tag_is(t, "body") &&
-		    !html_tag_is(t, "a") && byline_class(n, ea.testid) &&
-		    !in_form(n)) {
-			char *a = html_text_dup(n);
-
-			if (a && strlen(a) > 2 && strlen(a) < 80)
-				x->byline_cls[x->nbyline_cls++] = a;
-			else
-				free(a);
-		}
-		if ((ip = ea.itemprop) != NULL && !html_tag_is(t, "meta") &&
-		    nowned < 60) {
-			char key[64], *val = NULL;
-
-			snprintf(key, sizeof(key), "itemprop:%s", ip);
-			for (i = 0; key[i]; i++)
-				key[i] = (char)tolower((unsigned char)key[i]);
-			if (get(m, key) == NULL) {
-				if (strcmp(key, "itemprop:author") == 0)
-					val = micro_author(n);
-				else if (strncmp(key, "itemprop:date", 13) ==
-				             0 ||
-				         strcmp(key, "itemprop:headline") == 0)
-					val = dup_attr_text(n);
-				if (val) {
-					owned[nowned++] = val;
-					put(m, key, val);
-				}
-			}
-		}
-		/* data-date="18. März 2020" on a header element */
-		if (!have_data && (v = ea.date) != NULL && strlen(v) < 64) {
-			put(m, "data:date", v);
-			have_data = 1;
-		}
-		if (t[0] == 't' && html_tag_is(t, "time") && nowned < 60 &&
-		    (v = html_attr(n, "datetime")) != NULL) {
-			if (html_attr(n, "pubdate"))
-				put(m, "time:pubdate", v);
-			put(m, "time:datetime", v);
-		} else if (t[0] == 't' && html_tag_is(t, "time") &&
-		           nowned < 60 && !have_ttext) {
-			char *tt = html_text_dup(n);
-
-			if (tt && strlen(tt) < 80) {
-				owned[nowned++] = tt;
-				put(m, "time:text", tt);
-				have_ttext = 1;
-			} else
-				free(tt);
-		}
-		/* A leaf whose text is mostly a date ("<h3>21.01.2022</h3>"):
-		   the last resort, the first one in the page. */
-		if (nowned < 60 && !have_leaf && n->children &&
-		    n->children->next == NULL &&
-		    n->children->type == XML_TEXT_NODE &&
-		    !html_tag_is(t, "script") && !html_tag_is(t, "style") &&
-		    !html_tag_is(t, "option")) {
-			char *lday = meta_date_leaf(
-			    (const char *)n->children->content, x->lang);
-
-			if (lday) {
-				owned[nowned++] = lday;
-				put(m, "leaf:date", lday);
-				have_leaf = 1;
-			}
-		}
-		if (nowned < 56 && is_meta_class(n)) {
-			size_t before = m->n;
-
-			date_line(x, m, n);
-			for (i = before; i < m->n; i++)
-				owned[nowned++] = (char *)m->v[i].val;
-		}
-	}
+	} else
+		for (n = root; n; n = html_walk_next(n, root, 0))
+			meta_el(&w, n);
+	base = w.base;
+	nowned = w.nowned;
+	title_tag = w.title_tag;
+	nog = w.nog;
+	nld = w.nld;
 	x->title_tag = meta_clean_title(title_tag, NULL);
 	x->title_raw = xstrdup_squash(title_tag);
 	/* Several og:title tags (a theme's and a plugin's): the last one

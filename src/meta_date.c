@@ -638,13 +638,25 @@ find_label(const char *s, const char *const *labels, size_t *len)
 {
 	const char *best = NULL, *p;
 	char low[512];
+	unsigned char seen[32];
 	size_t i;
 
-	/* Lowercase (ASCII) once, then plain substring search. */
-	for (i = 0; s[i] && i < sizeof(low) - 1; i++)
-		low[i] = (char)tolower((unsigned char)s[i]);
+	/* Lowercase (ASCII) once, noting which bytes occur, then plain
+	   substring search for the labels whose first bytes all occur. */
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; s[i] && i < sizeof(low) - 1; i++) {
+		unsigned char c = (unsigned char)tolower((unsigned char)s[i]);
+
+		low[i] = (char)c;
+		seen[c >> 3] |= (unsigned char)(1u << (c & 7));
+	}
 	low[i] = '\0';
 	for (i = 0; labels[i]; i++) {
+		const unsigned char *l = (const unsigned char *)labels[i];
+
+		if (!(seen[l[0] >> 3] & (1u << (l[0] & 7))) ||
+		    (l[1] && !(seen[l[1] >> 3] & (1u << (l[1] & 7)))))
+			continue;
 		if ((p = strstr(low, labels[i])) == NULL)
 			continue;
 		if (best == NULL || p - low < best - s) {

@@ -2,7 +2,8 @@
  * meta_jsonld.c - read schema.org JSON-LD (json-c): the first object of an
  * Article type (NewsArticle, BlogPosting, ..., also inside @graph or an
  * array) gives headline, author(s), publisher, dates, language, image.
- * See extract.h.
+ * Also meta_unescape(), for the entities such values (and <meta> ones)
+ * keep.  See extract.h.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,68 @@
 #include "buf.h"
 #include "extract.h"
 #include "meta.h"
+#include "util.h"
+
+/* Some sites escape twice: "Redacci&oacute;n" in a content attribute.
+ * Decode entities that survived the parser (a new string). */
+char *
+meta_unescape(const char *s)
+{
+	struct buf b;
+	const char *p, *e;
+
+	if (s == NULL || strchr(s, '&') == NULL)
+		return xstrdup(s);
+	buf_init(&b, strlen(s) * 4 + 16);
+	for (p = s; *p; p++) {
+		if (*p == '&' && (e = strchr(p, ';')) != NULL && e - p < 12) {
+			char name[16];
+			unsigned long cp = 0;
+			const htmlEntityDesc *ent;
+
+			memcpy(name, p + 1, (size_t)(e - p - 1));
+			name[e - p - 1] = '\0';
+			if (name[0] == '#')
+				cp = (name[1] == 'x' || name[1] == 'X')
+				         ? strtoul(name + 2, NULL, 16)
+				         : strtoul(name + 1, NULL, 10);
+			else if ((ent = htmlEntityLookup(BAD_CAST name)) !=
+			         NULL)
+				cp = ent->value;
+			if (cp > 0 && cp < 0x110000) {
+				char u[4];
+				int n = cp < 0x80      ? 1
+				        : cp < 0x800   ? 2
+				        : cp < 0x10000 ? 3
+				                       : 4;
+
+				if (n == 1)
+					u[0] = (char)cp;
+				else if (n == 2) {
+					u[0] = (char)(0xc0 | (cp >> 6));
+					u[1] = (char)(0x80 | (cp & 0x3f));
+				} else if (n == 3) {
+					u[0] = (char)(0xe0 | (cp >> 12));
+					u[1] =
+					    (char)(0x80 | ((cp >> 6) & 0x3f));
+					u[2] = (char)(0x80 | (cp & 0x3f));
+				} else {
+					u[0] = (char)(0xf0 | (cp >> 18));
+					u[1] =
+					    (char)(0x80 | ((cp >> 12) & 0x3f));
+					u[2] =
+					    (char)(0x80 | ((cp >> 6) & 0x3f));
+					u[3] = (char)(0x80 | (cp & 0x3f));
+				}
+				buf_append(&b, u, (size_t)n);
+				p = e;
+				continue;
+			}
+		}
+		buf_putc(&b, *p);
+	}
+	return buf_steal(&b);
+}
 
 static const char *
 str_of(json_object *o, const char *key)

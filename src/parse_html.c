@@ -136,6 +136,24 @@ static void
 text_put(const unsigned char *s, struct buf *out)
 {
 	const unsigned char *r;
+	size_t n, w, i;
+
+	/* The whole text at once, then folded in place (folding only
+	   shrinks it); near the cap, a word at a time below. */
+	if (s && *s && (n = strlen((const char *)s)) < HTML_MAX_TEXT &&
+	    buf_append(out, s, n) == 0) {
+		char *d = out->data;
+
+		for (i = w = out->len - n; i < out->len; i++) {
+			if (!is_ws((unsigned char)d[i]))
+				d[w++] = d[i];
+			else if (w > 0 && d[w - 1] != ' ')
+				d[w++] = ' ';
+		}
+		d[w] = '\0';
+		out->len = w;
+		return;
+	}
 
 	while (s && *s) {
 		if (is_ws(*s)) {

@@ -9,12 +9,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "article.h"
+#include "buf.h"
 #include "doc.h"
 #include "extract.h"
 #include "extract_para.h"
@@ -423,6 +425,203 @@ test_title_not_site(void **state)
 	doc_free(d);
 }
 
+/* The per-byte rule extract_text_fig() must agree with: a character
+ * counts one (Hangul, kana and Han two), a run of whitespace one unless
+ * it starts the text, a comma (also U+FF0C, U+3001, U+060C) one. */
+static void
+fig_ref(const unsigned char *s, int *chars, int *commas)
+{
+	int sp = 1;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			*chars += !sp;
+			sp = 1;
+			continue;
+		}
+		sp = 0;
+		if ((*s & 0xc0) == 0x80)
+			continue;
+		(*chars)++;
+		if (*s == ',')
+			(*commas)++;
+		if ((*s & 0xf0) == 0xe0 && s[1] && s[2]) {
+			unsigned u = ((unsigned)(*s & 0x0f) << 12) |
+			             ((unsigned)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+
+			if ((u >= 0xac00 && u <= 0xd7a3) ||
+			    (u >= 0x3040 && u <= 0x30ff) ||
+			    (u >= 0x4e00 && u <= 0x9fff))
+				(*chars)++;
+			if (u == 0xff0c || u == 0x3001 || u == 0x060c)
+				(*commas)++;
+		}
+	}
+}
+
+static void
+test_text_figures(void **state)
+{
+	static const char *const parts[] = {" ", "\n", "\t", ",", "word",
+	    "\xed\x95\x9c", "\xef\xbc\x8c", "\xc3\xa9", "\x0c", "  ",
+	    "0123456789abcdef", "                 "};
+	char s[512];
+	unsigned seed = 1;
+	int i, k, c, m, rc, rm;
+
+	(void)state;
+	c = m = 0;
+	extract_text_fig((const unsigned char *)"Hello, world", &c, &m);
+	assert_int_equal(c, 12);
+	assert_int_equal(m, 1);
+	c = m = 0;
+	extract_text_fig((const unsigned char *)"  lead and trail  ", &c, &m);
+	assert_int_equal(c, 15);
+	c = m = 0;
+	/* 가，나: two Hangul (two each) and a full-width comma */
+	extract_text_fig(
+	    (const unsigned char *)"\xea\xb0\x80\xef\xbc\x8c\xeb\x82\x98", &c,
+	    &m);
+	assert_int_equal(c, 5);
+	assert_int_equal(m, 1);
+	/* Texts long enough for the sixteen-byte path, cut anywhere. */
+	for (i = 0; i < 2000; i++) {
+		size_t n = 0;
+
+		for (k = (int)(seed % 40); k > 0; k--) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = parts[(seed >> 16) % (sizeof(parts) / sizeof(*parts))];
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		s[n] = '\0';
+		seed = seed * 1103515245u + 12345u;
+		c = m = rc = rm = 0;
+		extract_text_fig((const unsigned char *)s, &c, &m);
+		fig_ref((const unsigned char *)s, &rc, &rm);
+		assert_int_equal(c, rc);
+		assert_int_equal(m, rm);
+	}
+}
+
+static void
+test_inline_squash(void **state)
+{
+	struct doc_inline in;
+
+	(void)state;
+	memset(&in, 0, sizeof(in));
+	assert_int_equal(doc_inline_append(&in, "  One  two\n", 11), 0);
+	assert_int_equal(doc_inline_append(&in, " three\x1b[2J ", 11), 11);
+	assert_string_equal(in.text, "  One  two\n three ");
+	/* "One", "two\n three " and one over spaces only */
+	assert_int_equal(doc_inline_span(&in, 2, 5, SPAN_EM, -1), 0);
+	assert_int_equal(doc_inline_span(&in, 7, 18, SPAN_STRONG, -1), 0);
+	assert_int_equal(doc_inline_span(&in, 5, 7, SPAN_EM, -1), 0);
+	doc_inline_squash(&in);
+	assert_string_equal(in.text, "One two three");
+	assert_int_equal(in.len, 13);
+	assert_int_equal(in.nspans, 2);
+	assert_int_equal(in.spans[0].start, 0);
+	assert_int_equal(in.spans[0].end, 3);
+	assert_int_equal(in.spans[1].start, 4);
+	assert_int_equal(in.spans[1].end, 13);
+	/* already folded: kept, spans too */
+	doc_inline_squash(&in);
+	assert_string_equal(in.text, "One two three");
+	assert_int_equal(in.nspans, 2);
+	assert_int_equal(in.spans[1].end, 13);
+	free(in.text);
+	free(in.spans);
+}
+
+/* meta_read() on one page, through the stats pass's marks (marks 1) or
+ * by walking the whole page (marks 0): the doc's fields and what it
+ * keeps for later, as one string. */
+static char *
+meta_both(const char *html, int marks)
+{
+	struct lede_err err = {0};
+	struct extract_ctx x;
+	char *r;
+	size_t i, n = 0, cap = 8192;
+
+	memset(&x, 0, sizeof(x));
+	assert_non_null(x.doc = doc_new());
+	doc_set(x.doc, DOC_URL, "https://example.com/a/b", "input");
+	assert_non_null(x.html = html_parse(html, strlen(html), &err));
+	assert_int_equal(extract_stats(&x), 0);
+	assert_true(x.ml_ok);
+	x.ml_ok = marks;
+	assert_int_equal(meta_read(&x), 0);
+	assert_non_null(r = calloc(1, cap));
+	for (i = 0; i < DOC_NFIELDS; i++)
+		n += (size_t)snprintf(r + n, cap - n, "%zu=%s (%s)\n", i,
+		    doc_get(x.doc, i) ? doc_get(x.doc, i) : "-",
+		    x.doc->meta[i].source ? x.doc->meta[i].source : "-");
+	n += (size_t)snprintf(r + n, cap - n, "rel=%s tag=%s raw=%s\n",
+	    x.byline_rel ? x.byline_rel : "-",
+	    x.title_tag ? x.title_tag : "-", x.title_raw ? x.title_raw : "-");
+	for (i = 0; i < x.nbyline_cls; i++)
+		n += (size_t)snprintf(r + n, cap - n, "cls=%s\n", x.byline_cls[i]);
+	for (i = 0; i < x.nh1; i++)
+		n += (size_t)snprintf(r + n, cap - n, "h1=%s\n", x.h1[i]);
+	html_free(x.html);
+	doc_free(x.doc);
+	extract_release(&x);
+	return r;
+}
+
+static void
+test_meta_marks(void **state)
+{
+	/* every kind of element meta_read() reads, also inside a
+	   <template> and below the walkers' depth limit */
+	struct buf b;
+	char *a, *w;
+	int i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	buf_puts(&b,
+	    "<html lang=\"de_AT\" dir=\"ltr\"><head><title>Headline here | "
+	    "Site</title><base href=\"/base/\"><meta property=\"og:title\" "
+	    "content=\"OG one\"><meta name=\"author\" content=\"Meta "
+	    "Author\"><link rel=\"canonical\" href=\"/canon\"><script "
+	    "type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+	    "\"headline\":\"LD headline\"}</script><script>var s = "
+	    "{\"publishedAt\":\"2021-03-04T05:06:07Z\"};</script></head>"
+	    "<body><div class=\"byline\">By Class Person</div><span "
+	    "data-testid=\"story-byline\"><b>Test</b> Id</span><a "
+	    "rel=\"author\" href=\"/p\"><b>Rel</b> Author</a><div itemprop=\"author\""
+	    "><span itemprop=\"name\">Micro Name</span></div><p "
+	    "itemprop=\"headline\"><b>Micro</b> headline</p><div "
+	    "data-date=\"18. März 2020\"><i>x</i></div><time "
+	    "datetime=\"2020-01-02\" pubdate><b>2</b> Jan</time><time><b>5</b> May "
+	    "2019</time><h3>21.01.2022</h3><div class=\"post-meta\"><b>Posted"
+	    "</b> 3 March 2018</div><h1>First <i>h1</i></h1><template><time "
+	    "datetime=\"2017-07-07\"></time><meta property=\"og:site_name\" "
+	    "content=\"Templ\"></template><style itemprop=\"x\">p{}</style>");
+	for (i = 0; i < 210; i++)
+		buf_puts(&b, "<div>");
+	buf_puts(&b, "<span itemprop=\"dateModified\">2016-06-06</span>"
+	             "<h1>Deep h1</h1>");
+	for (i = 0; i < 210; i++)
+		buf_puts(&b, "</div>");
+	buf_puts(&b, PROSE("Body") "</body></html>");
+	a = meta_both(b.data, 1);
+	w = meta_both(b.data, 0);
+	assert_string_equal(a, w);
+	/* and the page gave something from each place */
+	assert_non_null(strstr(a, "rel=Rel Author"));
+	assert_non_null(strstr(a, "h1=Deep h1"));
+	free(a);
+	free(w);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -439,6 +638,9 @@ main(void)
 	    cmocka_unit_test(test_lead_and_dates),
 	    cmocka_unit_test(test_noscript_and_credits),
 	    cmocka_unit_test(test_comments_never_body),
+	    cmocka_unit_test(test_text_figures),
+	    cmocka_unit_test(test_inline_squash),
+	    cmocka_unit_test(test_meta_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
