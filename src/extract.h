@@ -95,6 +95,8 @@ struct extract_ctx {
 	char *title_tag;  /* the <title>, cleaned of its site part */
 	char *title_raw;  /* the <title> as given (meta.c) */
 	char *h1[8];      /* the page's first <h1> texts (meta.c) */
+	/* where each <h1> stands: META_H1_* (meta_title.h) */
+	unsigned char h1where[8];
 	size_t nh1;
 	char *byline_rel; /* first rel=author text in the page (meta.c) */
 	char *byline_cls[4]; /* byline-class texts in the page (meta.c) */

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "meta.h"
+#include "meta_title.h"
 #include "url.h"
 #include "util.h"
 
@@ -519,9 +520,10 @@ meta_el(struct mwalk *w, xmlNode *n)
 	         w->x->nh1 < sizeof(w->x->h1) / sizeof(w->x->h1[0])) {
 		char *h = html_text_dup(n);
 
-		if (h && *h && strlen(h) < 400)
+		if (h && *h && strlen(h) < 400) {
+			w->x->h1where[w->x->nh1] = meta_title_h1_where(n);
 			w->x->h1[w->x->nh1++] = h;
-		else
+		} else
 			free(h);
 	} else if (t[0] == 'b' && html_tag_is(t, "base") &&
 	           w->base == NULL)

@@ -14,6 +14,7 @@
 
 #include "extract.h"
 #include "meta.h"
+#include "meta_title.h"
 #include "url.h"
 #include "util.h"
 
@@ -156,7 +157,8 @@ finish_title(struct extract_ctx *x)
 	   the site's name as the <title> does (not other text, as
 	   meta_clean_title() would cut). */
 	if (!from_tag && src && strcmp(src, "h1") != 0 && x->title_raw &&
-	    meta_same_text(cur, x->title_raw)) {
+	    (meta_same_text(cur, x->title_raw) ||
+	        meta_title_plain_copy(cur, x->title_raw))) {
 		doc_set(x->doc, DOC_TITLE, x->title_raw, "title");
 		from_tag = 1;
 	}
@@ -165,6 +167,14 @@ finish_title(struct extract_ctx *x)
 		   <title> wins; else the site's name goes from either end. */
 		h = meta_title_h1_side(x->title_raw ? x->title_raw : cur, h1,
 		    x->nh1, site, host[0] ? host : NULL, 0);
+		if (h) {
+			doc_set(x->doc, DOC_TITLE, h, "h1");
+			return;
+		}
+		/* Else the article's own <h1>, when it words the same story
+		   otherwise: such a <title> is written for search engines. */
+		h = meta_title_story_h1(x->title_raw ? x->title_raw : cur, h1,
+		    x->h1where, x->nh1, site, host[0] ? host : NULL);
 		if (h) {
 			doc_set(x->doc, DOC_TITLE, h, "h1");
 			return;

@@ -1,13 +1,17 @@
 /*
  * meta_title.c - choose the headline between the declared titles
  * (og:title, JSON-LD...), the <title> and the page's visible <h1>s.
- * Pure string work; see meta.h.  meta_finish() (meta.c) calls it.
+ * String work, plus one look at each <h1>'s ancestors while meta.c reads
+ * the page; see meta.h and meta_title.h.  meta_finish() calls it.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "html.h"
 #include "meta.h"
+#include "meta_title.h"
 #include "util.h"
 
 /* Separators between a headline and what a site adds to it. */
@@ -198,4 +202,232 @@ meta_title_h1_side(const char *title, const char *const *h1, size_t nh1,
 			}
 	}
 	return NULL;
+}
+
+/* Separators between a headline and a site's or section's label (as
+   Readability.js splits a <title>: not ": ", which also joins a kicker
+   to its headline, "'Pure Leere': Kramer verpasst Peking"). */
+static const char *const hsep[] = {
+    " | ",
+    " - ",
+    " – ",
+    " — ",
+    " / ",
+    " » ",
+    " « ",
+    " › ",
+    " · ",
+    " • ",
+    " :: ",
+    NULL,
+};
+
+unsigned
+meta_title_h1_where(const struct _xmlNode *h1)
+{
+	const xmlNode *n = h1;
+	const char *c = html_attr(n, "class"), *ip;
+	unsigned w = 0;
+	int d;
+
+	/* The article's headline is marked as such: inside the <article>,
+	   as schema.org's headline, or by a "title" class; a page's logo or
+	   a teaser's <h1> sits in navigation, a sidebar or the footer. */
+	if (c && (html_icontains(c, "title") || html_icontains(c, "headline")))
+		w |= META_H1_STORY;
+	for (d = 0; n && n->type == XML_ELEMENT_NODE && d < HTML_MAX_DEPTH;
+	     n = n->parent, d++) {
+		const char *t = html_name(n);
+
+		if ((ip = html_attr(n, "itemprop")) != NULL &&
+		    strstr(ip, "headline") != NULL)
+			w |= META_H1_STORY;
+		if (html_tag_is(t, "article"))
+			w |= META_H1_STORY;
+		else if (html_tag_is(t, "nav") || html_tag_is(t, "aside") ||
+		         html_tag_is(t, "footer"))
+			w |= META_H1_ASIDE;
+	}
+	return w;
+}
+
+/* Length of the word (letters, digits, UTF-8 bytes) at s. */
+static size_t
+word_len(const char *s)
+{
+	size_t n = 0;
+
+	while (isalnum((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)
+		n++;
+	return n;
+}
+
+/* Is the word p[0, n) also a word of s[0, end) (ASCII case folded)? */
+static int
+has_word(const char *s, const char *end, const char *p, size_t n)
+{
+	size_t m;
+
+	for (; s < end && *s; s += m ? m : 1) {
+		m = word_len(s);
+		if (m == n && strncasecmp(s, p, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* How many distinct words of four bytes or more of a are words of b?
+   Short words ("in", "der", "the") say nothing about the story. */
+static size_t
+shared_words(const char *a, const char *b)
+{
+	const char *p, *be = b + strlen(b);
+	size_t n, k = 0;
+
+	for (p = a; *p; p += n ? n : 1) {
+		n = word_len(p);
+		/* each word once: "Brexit ... Brexit" counts one */
+		if (n >= 4 && has_word(b, be, p, n) && !has_word(a, p, p, n))
+			k++;
+	}
+	return k;
+}
+
+static void fold_typo(
+    const char *s, size_t n, char *out, size_t sz, size_t *typo);
+
+/* Is one side of a label separator in h the whole of t, punctuation,
+   quotes and dashes aside? */
+static int
+side_is(const char *h, const char *t)
+{
+	char a[1024], b[1024];
+	const char *p;
+	size_t i, sl, ty;
+
+	fold_typo(t, strlen(t), b, sizeof(b), &ty);
+	if (b[0] == '\0')
+		return 0;
+	for (i = 0; hsep[i]; i++) {
+		sl = strlen(hsep[i]);
+		for (p = h; (p = strstr(p, hsep[i])) != NULL; p++) {
+			fold_typo(h, (size_t)(p - h), a, sizeof(a), &ty);
+			if (strcmp(a, b) == 0)
+				return 1;
+			fold_typo(p + sl, strlen(p + sl), a, sizeof(a), &ty);
+			if (strcmp(a, b) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+const char *
+meta_title_story_h1(const char *title, const char *const *h1,
+    const unsigned char *where, size_t nh1, const char *site, const char *host)
+{
+	const char *h = NULL;
+	char *bare;
+	size_t k;
+	int label;
+
+	if (title == NULL || h1 == NULL || where == NULL)
+		return NULL;
+	/* The page's own headline in the article says what the reader
+	   sees; a <title> (or an og:title that only copies it) is often
+	   reworded for search results and share cards ("Brexit: Nervenkrieg
+	   geht in nächste Runde" over "Der Nervenkrieg um den Brexit geht in
+	   die nächste Runde"), or keeps the plain quotes and dashes the
+	   page's headline sets typographically.  Two words in common say the
+	   two name the same story (not a "Lorem ipsum" test heading, nor a
+	   teaser that happens to share one). */
+	for (k = 0; k < nh1 && h == NULL; k++) {
+		if (h1[k] == NULL || !(where[k] & META_H1_STORY) ||
+		    (where[k] & META_H1_ASIDE) || count_words(h1[k]) < 2 ||
+		    span_names_site(h1[k], strlen(h1[k]), site, host) ||
+		    shared_words(h1[k], title) < 2)
+			continue;
+		h = h1[k];
+	}
+	if (h == NULL)
+		return NULL;
+	/* "Local News | Headline": the <title> is the headline and the
+	   <h1> adds its section's label. */
+	bare = meta_title_strip_site(title, site, host, NULL);
+	label = side_is(h, title) || (bare && side_is(h, bare));
+	free(bare);
+	return label ? NULL : h;
+}
+
+/* Length of the typographic dash or quote at s (UTF-8), else 0:
+   U+2010-U+2015 dashes, U+2018-U+201F quotes, U+2039/U+203A and the
+   guillemets U+00AB/U+00BB.  (Not the ellipsis: "..." and "…" are
+   different text to a reader as much as to a scorer.) */
+static size_t
+typo_len(const unsigned char *s)
+{
+	if (s[0] == 0xe2 && s[1] == 0x80 &&
+	    ((s[2] >= 0x90 && s[2] <= 0x95) || (s[2] >= 0x98 && s[2] <= 0x9f) ||
+	        s[2] == 0xb9 || s[2] == 0xba))
+		return 3;
+	if (s[0] == 0xc2 && (s[1] == 0xab || s[1] == 0xbb))
+		return 2;
+	return 0;
+}
+
+/* Letters and digits of s[0, n) (other UTF-8 kept), without ASCII
+   punctuation or typographic dashes and quotes, ASCII lowercased; *typo
+   counts the typographic marks. */
+static void
+fold_typo(const char *s, size_t n, char *out, size_t sz, size_t *typo)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0, l;
+
+	*typo = 0;
+	while (i < n && p[i] && o + 1 < sz) {
+		if ((l = typo_len(p + i)) != 0) {
+			(*typo)++;
+			i += l;
+		} else if (isalnum(p[i]) || p[i] >= 0x80)
+			out[o++] = (char)tolower(p[i++]);
+		else
+			i++;
+	}
+	out[o] = '\0';
+}
+
+int
+meta_title_plain_copy(const char *decl, const char *title)
+{
+	char a[1024], b[1024];
+	size_t td, tt, i, n, sl;
+	const char *p;
+
+	if (decl == NULL || title == NULL)
+		return 0;
+	fold_typo(decl, strlen(decl), a, sizeof(a), &td);
+	if (a[0] == '\0')
+		return 0;
+	/* A share-card title (og:title) that a plugin filled from the
+	   <title>, quotes and dashes made plain ("Januar - Mai" for
+	   "Januar – Mai"): the <title> keeps the page's own spelling. */
+	n = strlen(title);
+	fold_typo(title, n, b, sizeof(b), &tt);
+	if (strcmp(a, b) == 0)
+		return tt > td;
+	for (i = 0; hsep[i]; i++) {
+		sl = strlen(hsep[i]);
+		for (p = title; (p = strstr(p, hsep[i])) != NULL; p++) {
+			fold_typo(
+			    title, (size_t)(p - title), b, sizeof(b), &tt);
+			if (strcmp(a, b) == 0)
+				return tt > td;
+			fold_typo(p + sl, n - (size_t)(p - title) - sl, b,
+			    sizeof(b), &tt);
+			if (strcmp(a, b) == 0)
+				return tt > td;
+		}
+	}
+	return 0;
 }

@@ -14,7 +14,9 @@
 
 #include "article.h"
 #include "doc.h"
+#include "html.h"
 #include "meta.h"
+#include "meta_title.h"
 
 struct dcase {
 	const char *in, *lang, *want; /* want NULL: no date */
@@ -502,6 +504,173 @@ test_dateline(void **state)
 	doc_free(d);
 }
 
+/* The META_H1_* place of the first <h1> of a parsed page. */
+static unsigned
+h1_where_of(const char *html)
+{
+	struct lede_err err = {0};
+	htmlDocPtr d = html_parse(html, strlen(html), &err);
+	xmlNode *root, *n;
+	unsigned w = 0xffu;
+
+	if (d == NULL)
+		fail_msg("html_parse: %s", err.msg);
+	root = xmlDocGetRootElement(d);
+	for (n = root; n; n = html_walk_next(n, root, 0))
+		if (html_is(n, "h1")) {
+			w = meta_title_h1_where(n);
+			break;
+		}
+	html_free(d);
+	return w;
+}
+
+/* An <h1> is the article's when the article, schema.org or its class
+ * says so; one in navigation, a sidebar or the footer is not. */
+static void
+test_h1_where(void **state)
+{
+	(void)state;
+	assert_int_equal(h1_where_of("<body><article><header><h1>Big news "
+	                             "today</h1></header></article></body>"),
+	    META_H1_STORY);
+	assert_int_equal(h1_where_of("<body><div itemprop=\"headline\"><h1>Big "
+	                             "news today</h1></div></body>"),
+	    META_H1_STORY);
+	assert_int_equal(h1_where_of("<body><h1 class=\"entry-Title\">Big news "
+	                             "today</h1></body>"),
+	    META_H1_STORY);
+	assert_int_equal(
+	    h1_where_of("<body><h1 class=\"logo\">Town Post</h1></body>"), 0);
+	assert_int_equal(h1_where_of("<body><nav><h1 class=\"site-title\">Town "
+	                             "Post</h1></nav></body>"),
+	    META_H1_STORY | META_H1_ASIDE);
+	assert_int_equal(h1_where_of("<body><footer><article><h1>Teaser "
+	                             "text</h1></article></footer></body>"),
+	    META_H1_STORY | META_H1_ASIDE);
+}
+
+/* A <title> reworded for search engines gives way to the article's own
+ * <h1> of the same story; not to a heading of something else, a logo,
+ * a one-word section, or an <h1> that only adds a section's label. */
+static void
+test_story_h1(void **state)
+{
+	const char *nzz[] = {"Der Nervenkrieg um den Brexit geht in die "
+	                     "nächste Runde"};
+	const char *two[] = {"Town Post", "Flächenverbrauch für Fleisch – "
+	                                  "Warum wir weniger Acker bräuchten"};
+	const char *lorem[] = {"Lorem ipsum dolor"};
+	const char *label[] = {"Local News | Brothel busted in Boston"};
+	const char *kicker[] = {"\"Pure Leere\": Kramer verpasst Peking"};
+	const char *one[] = {"Design"};
+	const char *teaser[] = {"News from the harbour"};
+	const unsigned char st[] = {META_H1_STORY, META_H1_STORY};
+	const unsigned char logo_st[] = {META_H1_STORY, META_H1_STORY};
+	const unsigned char none[] = {0};
+	const unsigned char aside[] = {META_H1_STORY | META_H1_ASIDE};
+
+	(void)state;
+	assert_ptr_equal(meta_title_story_h1("Brexit: Nervenkrieg geht in "
+	                                     "nächste Runde",
+	                     nzz, st, 1, "Neue Zürcher Zeitung", "www.nzz.ch"),
+	    nzz[0]);
+	/* the site's name is no headline; the next <h1> is */
+	assert_ptr_equal(meta_title_story_h1("Flächenverbrauch für Fleisch, "
+	                                     "Milch und Eier • Town Post",
+	                     two, logo_st, 2, "Town Post", NULL),
+	    two[1]);
+	/* not the article's, or in the sidebar: the <title> stays */
+	assert_null(meta_title_story_h1("Brexit: Nervenkrieg geht in nächste "
+	                                "Runde",
+	    nzz, none, 1, NULL, NULL));
+	assert_null(meta_title_story_h1("Brexit: Nervenkrieg geht in nächste "
+	                                "Runde",
+	    nzz, aside, 1, NULL, NULL));
+	/* no word in common: a test page's heading, not this story's */
+	assert_null(meta_title_story_h1(
+	    "Share buttons removal test", lorem, st, 1, NULL, NULL));
+	/* one word in common is chance, not the same story */
+	assert_null(meta_title_story_h1(
+	    "Weekly News roundup | Town Post", teaser, st, 1, NULL, NULL));
+	/* "Label | Headline": the <title> is the headline */
+	assert_null(meta_title_story_h1(
+	    "Brothel busted in Boston", label, st, 1, "Boston Herald", NULL));
+	assert_null(meta_title_story_h1("Brothel busted in Boston - Boston "
+	                                "Herald",
+	    label, st, 1, "Boston Herald", NULL));
+	/* a kicker before ": " belongs to the headline */
+	assert_ptr_equal(meta_title_story_h1("Kramer verpasst Peking - "
+	                                     "skispringen.com",
+	                     kicker, st, 1, "skispringen.com", NULL),
+	    kicker[0]);
+	assert_null(meta_title_story_h1("Professionelles Design für "
+	                                "Unternehmen | Von der See",
+	    one, st, 1, NULL, NULL));
+	assert_null(meta_title_story_h1(NULL, nzz, st, 1, NULL, NULL));
+}
+
+/* og:title with plain quotes and dashes copies the typographic <title>;
+ * one that is typographic itself, or worded otherwise, does not. */
+static void
+test_plain_copy(void **state)
+{
+	(void)state;
+	assert_true(meta_title_plain_copy("Tastings Januar - Mai 2020",
+	    "Tastings Januar – Mai 2020 - whisky.example"));
+	assert_true(meta_title_plain_copy(
+	    "Er nennt es \"finished\"", "Er nennt es „finished“"));
+	assert_false(meta_title_plain_copy("Neue Traumfrau bei „Sturm“",
+	    "Neue Traumfrau bei \"Sturm\" | Spot on"));
+	assert_false(meta_title_plain_copy(
+	    "Tastings Januar - Mai 2020", "Tastings Januar - Mai 2020 | Site"));
+	assert_false(meta_title_plain_copy(
+	    "Alles hat seine Zeit...", "Alles hat seine Zeit… | Marktplatz"));
+	assert_false(meta_title_plain_copy(
+	    "Other words - here", "Tastings Januar – Mai 2020"));
+	assert_false(meta_title_plain_copy(NULL, "x"));
+	assert_false(meta_title_plain_copy("", "–"));
+}
+
+/* Whole pipeline: an og:title that copies a reworded <title> gives way
+ * to the article's <h1>; one that copies it with plain dashes gives way
+ * to the <title>'s own spelling; a declared og:title of its own stays. */
+static void
+test_title_visible(void **state)
+{
+	const char *reworded =
+	    "<html><head><title>Brexit: Nervenkrieg geht in nächste Runde | "
+	    "Town Post</title><meta property=\"og:title\" content=\"Brexit: "
+	    "Nervenkrieg geht in nächste Runde | Town Post\"></head><body>"
+	    "<article><h1>Der Nervenkrieg um den Brexit geht in die nächste "
+	    "Runde</h1>" PROSE("Brexit") "</article></body></html>";
+	const char *plain =
+	    "<html><head><title>Tastings Januar – Mai 2020 - Town "
+	    "Post</title><meta property=\"og:title\" content=\"Tastings "
+	    "Januar - Mai 2020\"><meta property=\"og:site_name\" "
+	    "content=\"Town Post\"></head><body><article>" PROSE(
+	        "Whisky") "</article></body></html>";
+	const char *own =
+	    "<html><head><title>Plan approved | Town Post</title>"
+	    "<meta property=\"og:title\" content=\"Council approves the "
+	    "plan\"></head><body><article><h1>Council finally approves the "
+	    "harbour plan</h1>" PROSE("Plan") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(reworded, "https://townpost.example/a.html");
+	assert_string_equal(doc_get(d, DOC_TITLE),
+	    "Der Nervenkrieg um den Brexit geht in die nächste Runde");
+	doc_free(d);
+	d = parse(plain, "https://townpost.example/b.html");
+	assert_string_equal(
+	    doc_get(d, DOC_TITLE), "Tastings Januar – Mai 2020");
+	doc_free(d);
+	d = parse(own, "https://townpost.example/c.html");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Council approves the plan");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -512,6 +681,10 @@ main(void)
 	    cmocka_unit_test(test_bylines),
 	    cmocka_unit_test(test_similarity),
 	    cmocka_unit_test(test_h1_side),
+	    cmocka_unit_test(test_h1_where),
+	    cmocka_unit_test(test_story_h1),
+	    cmocka_unit_test(test_plain_copy),
+	    cmocka_unit_test(test_title_visible),
 	    cmocka_unit_test(test_host_label),
 	    cmocka_unit_test(test_byline_helpers),
 	    cmocka_unit_test(test_og_copy_of_title),

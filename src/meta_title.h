@@ -1,0 +1,39 @@
+/*
+ * meta_title.h - where a page's <h1> stands, and the visible headline
+ * that beats a <title> written for search engines.  Owned by the title
+ * rules (meta_title.c); meta.c notes each <h1>'s place while it reads
+ * the page, meta_finish.c asks for the headline.  The rest of the title
+ * helpers are declared in meta.h.
+ */
+#ifndef LEDE_META_TITLE_H
+#define LEDE_META_TITLE_H
+
+#include <stddef.h>
+
+struct _xmlNode;
+
+/* Where an <h1> stands, as meta_title_h1_where() finds it.  STORY: in
+ * an <article>, under itemprop=headline, or with a "title"/"headline"
+ * class, so the article's own; ASIDE: in <nav>, <aside> or <footer>. */
+#define META_H1_STORY 0x1u
+#define META_H1_ASIDE 0x2u
+
+/* The META_H1_* flags of an <h1> element (walks its ancestors only). */
+unsigned meta_title_h1_where(const struct _xmlNode *h1);
+
+/* The article's own <h1> (META_H1_STORY, not aside, two words or more,
+ * not the site's name) when title is only the page's <title> and words
+ * the same story differently: they share two words of four letters or
+ * more, and the <h1> is not the title plus a section label ("Local News
+ * | Headline").  where[k] are the flags of h1[k].  Returns one of h1
+ * (borrowed) or NULL. */
+const char *meta_title_story_h1(const char *title, const char *const *h1,
+    const unsigned char *where, size_t nh1, const char *site, const char *host);
+
+/* Is decl (an og:title...) the <title>'s headline, whole or one side of
+ * a separator, with plain quotes and dashes where the <title> has
+ * typographic ones?  Then it is a copy of the <title>, not a headline
+ * of its own. */
+int meta_title_plain_copy(const char *decl, const char *title);
+
+#endif
