@@ -171,6 +171,18 @@ int
 linebreak_find(const char *s, size_t n, const char *lang,
     unsigned char *brk)
 {
+	/* Plain ASCII has no Hangul to tailor: the ICU rules, in a table. */
+	if (linebreak_ascii_ok(s, n)) {
+		linebreak_ascii(s, n, brk);
+		return 0;
+	}
+	return linebreak_find_icu(s, n, lang, brk);
+}
+
+int
+linebreak_find_icu(const char *s, size_t n, const char *lang,
+    unsigned char *brk)
+{
 	UErrorCode st = U_ZERO_ERROR;
 	UBreakIterator *bi;
 	UChar *u16;

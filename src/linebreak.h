@@ -23,5 +23,12 @@ enum { LB_NONE = 0, LB_ALLOW = 1, LB_MUST = 2 };
  * VT, FF, NEL, U+2028/9).  Returns 0, or -1 when out of memory. */
 int linebreak_find(const char *s, size_t n, const char *lang,
     unsigned char *brk);
+/* The same through ICU alone (the fast path's reference, for tests). */
+int linebreak_find_icu(const char *s, size_t n, const char *lang,
+    unsigned char *brk);
+/* linebreak_ascii.c: whether s is all printable ASCII and LF, and the
+ * opportunities of such a text (what ICU gives it; brk as above). */
+int linebreak_ascii_ok(const char *s, size_t n);
+void linebreak_ascii(const char *s, size_t n, unsigned char *brk);
 
 #endif

@@ -130,6 +130,58 @@ test_linebreak_hangul(void **state)
 	assert_int_equal(brk[4], LB_ALLOW);
 }
 
+/* Plain ASCII is broken by a table (linebreak_ascii.c), not by ICU: the
+ * two agree on random text from every ASCII line-break class, on text
+ * shaped like prose and numbers, and on hand-picked cases of the rules
+ * ICU words its own way (numbers, ". 5", "-word", "( .5"). */
+static void
+check_ascii_breaks(const char *s, size_t n)
+{
+	unsigned char a[600], b[600];
+	size_t i;
+
+	assert_true(n < sizeof(a));
+	assert_true(linebreak_ascii_ok(s, n));
+	assert_int_equal(linebreak_find_icu(s, n, NULL, a), 0);
+	assert_int_equal(linebreak_find(s, n, NULL, b), 0);
+	for (i = 0; i <= n; i++)
+		if (a[i] != b[i])
+			fail_msg("'%.*s' at %zu: icu %d, table %d", (int)n, s, i,
+			    a[i], b[i]);
+}
+
+static void
+test_linebreak_ascii(void **state)
+{
+	static const char *const picked[] = {"$(9.5)%", "a-b -c --d", " .5 a",
+	    "x ,9", "( .5", "(\" .5", "1/2 3:4 5,000.00", "[ :99", "\"(\"x",
+	    "a\nb\n\n-c", "e.g. (see p. 3) 'q' \"r\" a|b", "9 %", "$ 9",
+	    "http://a.b/c?d=1&e=2", "--x", "a--b", "!?-9", "}%", "x%", ""};
+	static const char every[] = "aZ09 \n\"'!?([{}])<=>*#&@^_`~|,.:;/$+\\%-";
+	static const char prose[] = "aaaab 9 9.,-$%()\"'/\n";
+	char s[512];
+	unsigned seed = 12345;
+	size_t i, k, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(picked) / sizeof(picked[0]); i++)
+		check_ascii_breaks(picked[i], strlen(picked[i]));
+	for (k = 0; k < 100000; k++) {
+		const char *al = k % 2 ? every : prose;
+		size_t na = strlen(al);
+
+		n = 1 + (seed = seed * 1103515245u + 12345u) % (k % 2 ? 12 : 60);
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = al[(seed >> 8) % na];
+		}
+		check_ascii_breaks(s, n);
+	}
+	/* Not ASCII (or a control): ICU's. */
+	assert_false(linebreak_ascii_ok("caf\xc3\xa9", 5));
+	assert_false(linebreak_ascii_ok("a\tb", 3));
+}
+
 /* ASCII next to Cyrillic, Greek, box drawing and combining marks: each
  * line is as wide as its clusters say and no wider than the width. */
 static void
@@ -189,6 +241,7 @@ main(void)
 		cmocka_unit_test(test_escapes_after_runs),
 		cmocka_unit_test(test_sanitize_text_runs),
 		cmocka_unit_test(test_linebreak_hangul),
+		cmocka_unit_test(test_linebreak_ascii),
 		cmocka_unit_test(test_wrap_scripts),
 	};
 
