@@ -171,11 +171,9 @@ int
 linebreak_find(const char *s, size_t n, const char *lang,
     unsigned char *brk)
 {
-	/* Plain ASCII has no Hangul to tailor: the ICU rules, in a table. */
-	if (linebreak_ascii_ok(s, n)) {
-		linebreak_ascii(s, n, brk);
+	/* Latin text has no Hangul to tailor: the ICU rules, in a table. */
+	if (linebreak_simple(s, n, brk) == 0)
 		return 0;
-	}
 	return linebreak_find_icu(s, n, lang, brk);
 }
 

@@ -26,9 +26,9 @@ int linebreak_find(const char *s, size_t n, const char *lang,
 /* The same through ICU alone (the fast path's reference, for tests). */
 int linebreak_find_icu(const char *s, size_t n, const char *lang,
     unsigned char *brk);
-/* linebreak_ascii.c: whether s is all printable ASCII and LF, and the
- * opportunities of such a text (what ICU gives it; brk as above). */
-int linebreak_ascii_ok(const char *s, size_t n);
-void linebreak_ascii(const char *s, size_t n, unsigned char *brk);
+/* linebreak_simple.c: the opportunities of a text of ASCII, Latin
+ * letters, no-break spaces and typographic quotes and dashes, as ICU
+ * gives them (brk as above); -1 (brk undefined) for any other text. */
+int linebreak_simple(const char *s, size_t n, unsigned char *brk);
 
 #endif

@@ -130,20 +130,20 @@ test_linebreak_hangul(void **state)
 	assert_int_equal(brk[4], LB_ALLOW);
 }
 
-/* Plain ASCII is broken by a table (linebreak_ascii.c), not by ICU: the
- * two agree on random text from every ASCII line-break class, on text
- * shaped like prose and numbers, and on hand-picked cases of the rules
- * ICU words its own way (numbers, ". 5", "-word", "( .5"). */
+/* Latin text is broken by a table (linebreak_simple.c), not by ICU: the
+ * two agree on random text from every class the table knows (ASCII, Latin
+ * letters, the no-break space, typographic quotes, dashes and ellipsis),
+ * on text shaped like prose, and on hand-picked cases of the rules ICU
+ * words its own way (numbers, " .5", "-word" after a break). */
 static void
-check_ascii_breaks(const char *s, size_t n)
+check_simple_breaks(const char *s, size_t n)
 {
-	unsigned char a[600], b[600];
+	unsigned char a[2100], b[2100];
 	size_t i;
 
 	assert_true(n < sizeof(a));
-	assert_true(linebreak_ascii_ok(s, n));
 	assert_int_equal(linebreak_find_icu(s, n, NULL, a), 0);
-	assert_int_equal(linebreak_find(s, n, NULL, b), 0);
+	assert_int_equal(linebreak_simple(s, n, b), 0);
 	for (i = 0; i <= n; i++)
 		if (a[i] != b[i])
 			fail_msg("'%.*s' at %zu: icu %d, table %d", (int)n, s, i,
@@ -151,35 +151,55 @@ check_ascii_breaks(const char *s, size_t n)
 }
 
 static void
-test_linebreak_ascii(void **state)
+test_linebreak_simple(void **state)
 {
 	static const char *const picked[] = {"$(9.5)%", "a-b -c --d", " .5 a",
 	    "x ,9", "( .5", "(\" .5", "1/2 3:4 5,000.00", "[ :99", "\"(\"x",
 	    "a\nb\n\n-c", "e.g. (see p. 3) 'q' \"r\" a|b", "9 %", "$ 9",
-	    "http://a.b/c?d=1&e=2", "--x", "a--b", "!?-9", "}%", "x%", ""};
-	static const char every[] = "aZ09 \n\"'!?([{}])<=>*#&@^_`~|,.:;/$+\\%-";
-	static const char prose[] = "aaaab 9 9.,-$%()\"'/\n";
-	char s[512];
+	    "http://a.b/c?d=1&e=2", "--x", "a--b", "!?-9", "}%", "x%", "",
+	    "it\xe2\x80\x99s \xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x94 "
+	    "yes\xe2\x80\xa6 1\xe2\x80\x93" "2 caf\xc3\xa9\xc2\xa0\xc5\x93",
+	    "\xe2\x80\x98 a \xe2\x80\x99 \xe2\x80\x9d\n",
+	    "\xc2\xa0-a \n-a \xe2\x80\x94\xe2\x80\x94 x"};
+	static const char *const units[] = {"a", "Z", "0", "9", " ", "\n",
+	    "\"", "'", "!", "?", "(", "[", "{", "}", "]", ")", "<", "*", "#",
+	    "&", "@", "^", "_", "~", "|", ",", ".", ":", ";", "/", "$", "+",
+	    "\\", "%", "-", "\xc2\xa0", "\xc3\xa9", "\xc5\x93",
+	    "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\x98",
+	    "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
+	    "\xe2\x80\xa6"};
+	const size_t nu = sizeof(units) / sizeof(units[0]);
+	char s[2048];
 	unsigned seed = 12345;
-	size_t i, k, n;
+	size_t i, k, n, m, l;
 
 	(void)state;
 	for (i = 0; i < sizeof(picked) / sizeof(picked[0]); i++)
-		check_ascii_breaks(picked[i], strlen(picked[i]));
+		check_simple_breaks(picked[i], strlen(picked[i]));
 	for (k = 0; k < 100000; k++) {
-		const char *al = k % 2 ? every : prose;
-		size_t na = strlen(al);
+		seed = seed * 1103515245u + 12345u;
+		m = 1 + (seed >> 8) % (k % 4 ? 12 : 80);
+		for (i = n = 0; i < m; i++) {
+			const char *u;
 
-		n = 1 + (seed = seed * 1103515245u + 12345u) % (k % 2 ? 12 : 60);
-		for (i = 0; i < n; i++) {
 			seed = seed * 1103515245u + 12345u;
-			s[i] = al[(seed >> 8) % na];
+			/* Every fourth text leans to words and spaces. */
+			if (k % 4 == 0 && (seed >> 8) % 3 == 0)
+				u = (seed >> 12) % 2 ? "a" : " ";
+			else
+				u = units[(seed >> 8) % nu];
+			l = strlen(u);
+			memcpy(s + n, u, l);
+			n += l;
 		}
-		check_ascii_breaks(s, n);
+		check_simple_breaks(s, n);
 	}
-	/* Not ASCII (or a control): ICU's. */
-	assert_false(linebreak_ascii_ok("caf\xc3\xa9", 5));
-	assert_false(linebreak_ascii_ok("a\tb", 3));
+	/* Anything else is ICU's: other scripts, controls, symbols. */
+	assert_int_equal(linebreak_simple("\xd0\x96", 2, (unsigned char *)s),
+	    -1);
+	assert_int_equal(linebreak_simple("a\tb", 3, (unsigned char *)s), -1);
+	assert_int_equal(linebreak_simple("\xc3\x97", 2, (unsigned char *)s),
+	    -1);
 }
 
 /* ASCII next to Cyrillic, Greek, box drawing and combining marks: each
@@ -241,7 +261,7 @@ main(void)
 		cmocka_unit_test(test_escapes_after_runs),
 		cmocka_unit_test(test_sanitize_text_runs),
 		cmocka_unit_test(test_linebreak_hangul),
-		cmocka_unit_test(test_linebreak_ascii),
+		cmocka_unit_test(test_linebreak_simple),
 		cmocka_unit_test(test_wrap_scripts),
 	};
 
