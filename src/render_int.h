@@ -1,7 +1,8 @@
 /*
  * render_int.h - what the pieces of the renderer share (render.c: blocks,
- * header and link lists; render_wrap.c: styled text, line breaking and
- * line assembly; render_table.c: text tables).  Private to the output area.
+ * header and link lists; render_inline.c: styled text from a doc inline;
+ * render_wrap.c: styled text, line breaking and line assembly;
+ * render_table.c: text tables).  Private to the output area.
  *
  * A "styled text" (struct stext) is UTF-8 plus one attribute word per byte
  * (role, link, no-break flag).  The wrapper cuts it into segments that fit a
@@ -76,7 +77,7 @@ struct rctx {
 	const char *lang;
 };
 
-/* render_wrap.c */
+/* render_wrap.c (stext_inline: render_inline.c) */
 void stext_init(struct stext *t);
 void stext_release(struct stext *t);
 void stext_add(struct stext *t, const char *s, size_t n, uint32_t at);
