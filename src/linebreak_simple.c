@@ -38,7 +38,7 @@ static const unsigned char ascii_cls[128] = {
 
 /* A byte's class when it is ASCII: LF, printable, or XX (controls, DEL
  * and the bytes of other characters). */
-static int
+static inline int
 byte_cls(unsigned char c)
 {
 	if (c >= 0x7f)
@@ -80,7 +80,7 @@ static const unsigned char pair[NCLS][NCLS] = {
 
 /* The class of the character at s[i] and its length in *k (XX: not one
  * of ours). */
-static int
+static inline int
 cls_at(const char *s, size_t n, size_t i, size_t *k)
 {
 	const unsigned char *u = (const unsigned char *)s + i;
@@ -130,7 +130,7 @@ numbers(const char *s, size_t n, unsigned char *brk)
 	int c;
 
 	while (i < n) {
-		if (CLS(i) != NU) {
+		if (s[i] < '0' || s[i] > '9') {
 			i++;
 			continue;
 		}
@@ -157,8 +157,8 @@ numbers(const char *s, size_t n, unsigned char *brk)
 int
 linebreak_simple(const char *s, size_t n, unsigned char *brk)
 {
-	size_t i, k, k2, hy = 0;
-	int prev, cur, last, a, next;
+	size_t i, k, hy = 0;
+	int prev, cur, last, a;
 
 	memset(brk, LB_NONE, n + 1);
 	if (n == 0)
@@ -188,9 +188,9 @@ linebreak_simple(const char *s, size_t n, unsigned char *brk)
 			brk[i] = a == P ? LB_NONE : LB_ALLOW;
 		else
 			brk[i] = a == D ? LB_ALLOW : LB_NONE;
-		next = i + k < n ? cls_at(s, n, i + k, &k2) : -1;
 		/* LB 15c: a space may end a line before ".5". */
-		if (cur == IS && prev != OP && last == SP && next == NU)
+		if (cur == IS && prev != OP && last == SP && i + 1 < n &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9')
 			brk[i] = LB_ALLOW;
 		/* ICU's LB 20.09: a hyphen that may start a line keeps the
 		 * letter after it. */
