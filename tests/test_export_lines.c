@@ -20,6 +20,7 @@
 #include "dump.h"
 #include "export_lines.h"
 #include "render.h"
+#include "test_helpers.h"
 
 static const char P1[] = "The twelve cast-iron lamps that line the north "
     "quay of Port Elm were lit on Saturday evening for the first time "
@@ -34,32 +35,7 @@ static const char KO[] = "북한과 러시아가 위험한 관계에서 "
     "얼마나 멀리 갈지는 예측하기 어렵다. "
     "양국 합의의 세부 사항과 중국의 대응이 변수다.";
 
-static struct doc_block *
-para(struct doc_block *parent, const char *text)
-{
-	struct doc_block *b = doc_block_add(parent, DOC_PARAGRAPH);
 
-	assert_non_null(b);
-	assert_true(doc_inline_append(&b->in, text, strlen(text)) >= 0);
-	return b;
-}
-
-static void
-link_para(struct doc *d, struct doc_block *parent, const char *before,
-    const char *text, const char *url, const char *after)
-{
-	struct doc_block *b = doc_block_add(parent, DOC_PARAGRAPH);
-	long s;
-	int l;
-
-	doc_inline_append(&b->in, before, strlen(before));
-	s = doc_inline_append(&b->in, text, strlen(text));
-	l = doc_link_add(d, text, url, LINK_INLINE, NULL);
-	assert_true(l >= 0);
-	assert_int_equal(doc_inline_span(&b->in, (size_t)s,
-	    (size_t)s + strlen(text), SPAN_LINK, l), 0);
-	doc_inline_append(&b->in, after, strlen(after));
-}
 
 static struct doc *
 sample(void)

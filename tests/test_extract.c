@@ -20,29 +20,9 @@
 #include "doc.h"
 #include "extract.h"
 #include "extract_para.h"
+#include "test_helpers.h"
 
-/* Enough prose for the scorer to see an article. */
-#define PROSE(w)                                                               \
-	"<p>" w " one, the council said on Monday, after weeks of talks "      \
-	"that ran late into the night, that the plan would go ahead.</p>"      \
-	"<p>" w " two, officials added, in a statement that surprised few, "   \
-	"that funding was secured for the coming years as well.</p>"           \
-	"<p>" w " three, residents, who had campaigned for it, welcomed the "  \
-	"news and said they would watch how the money is spent.</p>"
 
-static struct doc *
-parse(const char *html, const char *url)
-{
-	struct article_opts o = {0};
-	struct lede_err err = {0};
-	struct doc *d;
-
-	o.url = url;
-	d = article_from_html(html, strlen(html), &o, &err);
-	if (d == NULL)
-		fail_msg("article_from_html: %s", err.msg);
-	return d;
-}
 
 static char *
 text_of(struct doc *d)

@@ -17,6 +17,7 @@
 #include "html.h"
 #include "meta.h"
 #include "meta_title.h"
+#include "test_helpers.h"
 
 struct dcase {
 	const char *in, *lang, *want; /* want NULL: no date */
@@ -239,28 +240,7 @@ test_similarity(void **state)
 	assert_true(meta_similarity(NULL, "x") == 0);
 }
 
-/* Enough prose for the scorer to see an article. */
-#define PROSE(w)                                                               \
-	"<p>" w " one, the council said on Monday, after weeks of talks "      \
-	"that ran late into the night, that the plan would go ahead.</p>"      \
-	"<p>" w " two, officials added, in a statement that surprised few, "   \
-	"that funding was secured for the coming years as well.</p>"           \
-	"<p>" w " three, residents, who had campaigned for it, welcomed the "  \
-	"news and said they would watch how the money is spent.</p>"
 
-static struct doc *
-parse(const char *html, const char *url)
-{
-	struct article_opts o = {0};
-	struct lede_err err = {0};
-	struct doc *d;
-
-	o.url = url;
-	d = article_from_html(html, strlen(html), &o, &err);
-	if (d == NULL)
-		fail_msg("article_from_html: %s", err.msg);
-	return d;
-}
 
 static void
 test_h1_side(void **state)

@@ -25,34 +25,9 @@
 #include "json_out.h"
 #include "render.h"
 #include "uwidth.h"
+#include "test_helpers.h"
 
-static struct doc_block *
-para(struct doc_block *parent, const char *text)
-{
-	struct doc_block *b = doc_block_add(parent, DOC_PARAGRAPH);
 
-	assert_non_null(b);
-	assert_true(doc_inline_append(&b->in, text, strlen(text)) >= 0);
-	return b;
-}
-
-/* Paragraph "before <a>text</a> after" with a link to url. */
-static void
-link_para(struct doc *d, struct doc_block *parent, const char *before,
-    const char *text, const char *url, const char *after)
-{
-	struct doc_block *b = doc_block_add(parent, DOC_PARAGRAPH);
-	long s;
-	int l;
-
-	doc_inline_append(&b->in, before, strlen(before));
-	s = doc_inline_append(&b->in, text, strlen(text));
-	l = doc_link_add(d, text, url, LINK_INLINE, NULL);
-	assert_true(l >= 0);
-	assert_int_equal(doc_inline_span(&b->in, (size_t)s,
-	    (size_t)s + strlen(text), SPAN_LINK, l), 0);
-	doc_inline_append(&b->in, after, strlen(after));
-}
 
 static struct lines *
 render(const struct doc *d, int width, int plain, int header)
