@@ -98,7 +98,10 @@ pipeline(const char *path, const char *url, struct doc **out)
 /* The floor: libxml2 alone parsing the UTF-8 the pipeline parses, with
  * the options and encoding html_parse() (src/parse_html.c) gives it.  The
  * bytes are read and decoded beforehand, untimed: reading and decoding are
- * the pipeline's work, charged to it. */
+ * the pipeline's work, charged to it.  libxml2 allocates with malloc
+ * here: the pipeline's parse uses lede's arena (html_arena.c), which is
+ * part of what is measured, and bare parses first run before lede has
+ * installed its hooks (see main()). */
 static double
 bare_parse(const char *utf8, size_t n)
 {
@@ -138,8 +141,8 @@ main(int argc, char **argv)
 {
 	FILE *mf;
 	char line[8192];
-	double *tp = NULL, *tb = NULL;
-	size_t n = 0, cap = 0;
+	double *tp = NULL, *tb = NULL, *tb0 = NULL;
+	size_t n = 0, cap = 0, n0 = 0, cap0 = 0;
 	struct rusage ru;
 	int reps = REPS;
 
@@ -153,6 +156,32 @@ main(int argc, char **argv)
 		perror(argv[1]);
 		return 1;
 	}
+	/* A first pass of bare parses only, libxml2 untouched by lede (its
+	   allocator hooks are installed at the first pipeline run); each
+	   page's floor is its best bare parse of both passes. */
+	while (fgets(line, sizeof(line), mf)) {
+		char *path = strtok(line, "\t\n"), *name = strtok(NULL, "\t\n");
+		char *utf8;
+		double bp = 1e30, t;
+		size_t ulen = 0;
+		int r;
+
+		/* the pages the second pass times, in its order */
+		if (path == NULL || name == NULL ||
+		    (utf8 = decoded(path, &ulen)) == NULL)
+			continue;
+		for (r = 0; r < reps; r++)
+			if ((t = bare_parse(utf8, ulen)) < bp)
+				bp = t;
+		free(utf8);
+		if (n0 == cap0) {
+			cap0 = cap0 ? cap0 * 2 : 256;
+			if ((tb0 = realloc(tb0, sizeof(*tb0) * cap0)) == NULL)
+				return 1;
+		}
+		tb0[n0++] = bp;
+	}
+	rewind(mf);
 	while (fgets(line, sizeof(line), mf)) {
 		char *path = strtok(line, "\t\n"), *name = strtok(NULL, "\t\n");
 		char *url = strtok(NULL, "\t\n");
@@ -197,7 +226,7 @@ main(int argc, char **argv)
 				return 1;
 		}
 		tp[n] = pp;
-		tb[n] = bp;
+		tb[n] = n < n0 && tb0[n] < bp ? tb0[n] : bp;
 		n++;
 	}
 	fclose(mf);
@@ -219,5 +248,6 @@ main(int argc, char **argv)
 	}
 	free(tp);
 	free(tb);
+	free(tb0);
 	return 0;
 }
