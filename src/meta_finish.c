@@ -121,7 +121,7 @@ page_host(struct extract_ctx *x, char *host, size_t n)
 }
 
 static void
-finish_title(struct extract_ctx *x)
+pick_title(struct extract_ctx *x)
 {
 	const char *cur, *src, *site = doc_get(x->doc, DOC_SITE_NAME), *h;
 	const char *const *h1 = (const char *const *)x->h1;
@@ -194,6 +194,25 @@ finish_title(struct extract_ctx *x)
 	         cur, h1, x->nh1, site, host[0] ? host : NULL, 1)) != NULL &&
 	    !meta_same_text(h, cur))
 		doc_set(x->doc, DOC_TITLE, h, "h1");
+}
+
+static void
+finish_title(struct extract_ctx *x)
+{
+	const char *cur;
+	size_t i;
+
+	pick_title(x);
+	/* The headline as the page shows it, when a meta tag gave the same
+	   words with its quotes and dashes made plain. */
+	if ((cur = doc_get(x->doc, DOC_TITLE)) == NULL)
+		return;
+	for (i = 0; i < x->nh1; i++)
+		if (!(x->h1where[i] & META_H1_ASIDE) &&
+		    meta_title_typo_form(cur, x->h1[i])) {
+			doc_set(x->doc, DOC_TITLE, x->h1[i], "h1");
+			return;
+		}
 }
 
 void

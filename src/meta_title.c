@@ -398,6 +398,19 @@ fold_typo(const char *s, size_t n, char *out, size_t sz, size_t *typo)
 }
 
 int
+meta_title_typo_form(const char *title, const char *h1)
+{
+	char a[1024], b[1024];
+	size_t ta, tb;
+
+	if (title == NULL || h1 == NULL)
+		return 0;
+	fold_typo(title, strlen(title), a, sizeof(a), &ta);
+	fold_typo(h1, strlen(h1), b, sizeof(b), &tb);
+	return a[0] != '\0' && tb > ta && strcmp(a, b) == 0;
+}
+
+int
 meta_title_plain_copy(const char *decl, const char *title)
 {
 	char a[1024], b[1024];

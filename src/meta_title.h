@@ -36,4 +36,9 @@ const char *meta_title_story_h1(const char *title, const char *const *h1,
  * of its own. */
 int meta_title_plain_copy(const char *decl, const char *title);
 
+/* Is h1 the same headline as title, with typographic quotes or dashes
+ * where title has plain ones ("finished" for „finished“)?  The visible
+ * headline keeps the writer's spelling; meta tags often lose it. */
+int meta_title_typo_form(const char *title, const char *h1);
+
 #endif

@@ -610,6 +610,14 @@ test_plain_copy(void **state)
 	    "Other words - here", "Tastings Januar – Mai 2020"));
 	assert_false(meta_title_plain_copy(NULL, "x"));
 	assert_false(meta_title_plain_copy("", "–"));
+	assert_true(meta_title_typo_form(
+	    "Er nennt es \"finished\"", "Er nennt es „finished“"));
+	assert_true(meta_title_typo_form("Januar - Mai", "Januar – Mai"));
+	assert_false(meta_title_typo_form(
+	    "Er nennt es „finished“", "Er nennt es \"finished\""));
+	assert_false(meta_title_typo_form("Januar - Mai", "Januar - Mai"));
+	assert_false(meta_title_typo_form("Januar - Mai", "Februar – Mai"));
+	assert_false(meta_title_typo_form(NULL, "–"));
 }
 
 /* Whole pipeline: an og:title that copies a reworded <title> gives way
@@ -630,6 +638,11 @@ test_title_visible(void **state)
 	    "Januar - Mai 2020\"><meta property=\"og:site_name\" "
 	    "content=\"Town Post\"></head><body><article>" PROSE(
 	        "Whisky") "</article></body></html>";
+	const char *typo =
+	    "<html><head><title>Er nennt es \"finished\" - Town Post</title>"
+	    "<meta property=\"og:title\" content=\"Er nennt es "
+	    "&quot;finished&quot;\"></head><body><article><h1>Er nennt es "
+	    "„finished“</h1>" PROSE("Rap") "</article></body></html>";
 	const char *own =
 	    "<html><head><title>Plan approved | Town Post</title>"
 	    "<meta property=\"og:title\" content=\"Council approves the "
@@ -645,6 +658,11 @@ test_title_visible(void **state)
 	d = parse(plain, "https://townpost.example/b.html");
 	assert_string_equal(
 	    doc_get(d, DOC_TITLE), "Tastings Januar – Mai 2020");
+	doc_free(d);
+	/* the headline as shown, when meta tags only lost its quotes */
+	d = parse(typo, "https://townpost.example/d.html");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Er nennt es „finished“");
+	assert_string_equal(d->meta[DOC_TITLE].source, "h1");
 	doc_free(d);
 	d = parse(own, "https://townpost.example/c.html");
 	assert_string_equal(doc_get(d, DOC_TITLE), "Council approves the plan");
