@@ -271,6 +271,12 @@ html_arena_end(struct html_arena *a)
 	free(a);
 }
 
+struct html_arena *
+html_arena_of(const void *p)
+{
+	return p ? owner(p) : NULL;
+}
+
 size_t
 html_arena_bytes(void)
 {

@@ -22,6 +22,9 @@ struct html_arena *html_arena_begin(void);
 /* Give back everything allocated since the matching begin.  NULL is a
  * no-op. */
 void html_arena_end(struct html_arena *a);
+/* The open arena of this thread that holds p (a tree made in it), or
+ * NULL. */
+struct html_arena *html_arena_of(const void *p);
 /* Bytes held by live arenas of this thread (for tests and the bench). */
 size_t html_arena_bytes(void);
 

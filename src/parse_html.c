@@ -46,7 +46,6 @@ html_parse(const char *utf8, size_t n, struct lede_err *err)
 		err_set(err, LEDE_EINPUT, "cannot parse the page as html");
 		return NULL;
 	}
-	d->_private = a;
 	/* Nothing looks elements up by id: free libxml2's table of them
 	   now (xmlFreeDoc() would), so that freeing a removed subtree
 	   does not copy, look up and unlink each of its ids. */
@@ -64,7 +63,9 @@ html_free(htmlDocPtr d)
 
 	if (d == NULL)
 		return;
-	if ((a = d->_private) == NULL) {
+	/* A tree made in an arena is held by it (node->_private is the
+	   extractor's). */
+	if ((a = html_arena_of(d)) == NULL) {
 		xmlFreeDoc(d);
 		return;
 	}
