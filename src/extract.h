@@ -28,6 +28,7 @@ struct ex_stat {
 	int np, nimg, nli, ninput, nembed, nfig;
 	int headchars; /* text inside h1..h6 */
 	int listchars; /* text inside ul/ol */
+	int artbody;   /* itemprop=articleBody elements, itself included */
 	double score;
 	int scored;      /* score initialised */
 	unsigned cw, iw; /* word bits of class and id (W_*) */
@@ -62,12 +63,13 @@ enum {
 	W_JUNK = 1 << 8,     /* cookie, newsletter, share, ad boxes */
 	W_DECK = 1 << 9,     /* subtitle, standfirst */
 	W_TITLE = 1 << 10,   /* title, headline */
+	W_BIO = 1 << 11,     /* the author's biography box */
 };
 unsigned extract_words(const char *lower);
 unsigned extract_words_of(const xmlNode *n, const char *attr);
 /* Both of an element's: class into *cw, id into *iw; *ma is 1 when it
  * has an attribute meta_read() reads on any element (rel, itemprop,
- * data-testid, data-date). */
+ * data-testid, data-date), 2 when that is itemprop=articleBody. */
 void extract_words_el(
     const xmlNode *n, unsigned *cw, unsigned *iw, int *ma);
 

@@ -348,10 +348,12 @@ extract_clean(struct extract_ctx *x)
 			continue;
 		}
 		/* Menus, footers and asides go, unless broken markup has
-		   nested the page's prose inside one. */
+		   nested the page's prose inside one, or a template the
+		   article's body (itemprop=articleBody). */
 		if ((html_tag_is(t, "nav") || html_tag_is(t, "footer") ||
 		        html_tag_is(t, "aside")) &&
-		    !(s && s->chars > 2000 && extract_link_density(n) < 0.35)) {
+		    !(s && s->chars > 2000 && extract_link_density(n) < 0.35) &&
+		    !(s && s->artbody)) {
 			drop_harvest(x, &n, root);
 			continue;
 		}
@@ -367,7 +369,7 @@ extract_clean(struct extract_ctx *x)
 				role = NULL;
 		} else
 			role = NULL;
-		if (role) {
+		if (role && !(s && s->artbody)) {
 			drop_harvest(x, &n, root);
 			continue;
 		}
@@ -416,6 +418,14 @@ extract_clean(struct extract_ctx *x)
 		   (comments only: or "post"). */
 		if ((ms & W_JUNK) && !(ms & W_MAYBE) && s && s->chars < 1500 &&
 		    !html_tag_is(t, "article")) {
+			drop_harvest(x, &n, root);
+			continue;
+		}
+		/* The author's biography box ("About the author") is not
+		   the article, however long; a template's wrapper named
+		   after it ("has-author-bio") holds more than a bio. */
+		if ((ms & W_BIO) && s && s->chars < 4000 && !s->artbody &&
+		    !html_tag_is(t, "article") && !html_tag_is(t, "main")) {
 			drop_harvest(x, &n, root);
 			continue;
 		}

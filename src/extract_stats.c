@@ -251,6 +251,7 @@ stat_rec(struct walk *w, xmlNode *n, int depth, int inlink, double lc)
 	memset(s, 0, sizeof(*s));
 	n->_private = s;
 	extract_words_el(n, &s->cw, &s->iw, &ma);
+	s->artbody = ma == 2;
 	if (*t && meta_wants(n, t, s, ma))
 		mark(w, n, 0);
 	if (html_tag_is(t, "a") && !inlink) {
@@ -297,6 +298,7 @@ stat_rec(struct walk *w, xmlNode *n, int depth, int inlink, double lc)
 		s->nfig += k->nfig;
 		s->headchars += k->headchars;
 		s->listchars += k->listchars;
+		s->artbody += k->artbody;
 	}
 	/* by first letter: this runs for every element of the page */
 	switch (t[0]) {

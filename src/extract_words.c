@@ -158,6 +158,19 @@ static const struct word words[] = {
     {"auteur", W_BYLINE},
     {"dateline", W_BYLINE | W_META},
     {"writtenby", W_BYLINE},
+    {"author-bio", W_BIO},
+    {"authorbio", W_BIO},
+    {"author_bio", W_BIO},
+    {"author-box", W_BIO},
+    {"authorbox", W_BIO},
+    {"author_box", W_BIO},
+    {"about-author", W_BIO},
+    {"about-the-author", W_BIO},
+    {"aboutauthor", W_BIO},
+    {"author-description", W_BIO},
+    {"author-about", W_BIO},
+    {"autorenbox", W_BIO},
+    {"autoren-box", W_BIO},
 };
 
 #define NWORDS (sizeof(words) / sizeof(words[0]))
@@ -469,16 +482,22 @@ extract_words_el(const xmlNode *n, unsigned *cw, unsigned *iw, int *ma)
 			case 'i':
 				if (i == NULL && nm[1] == 'd' && nm[2] == '\0')
 					i = value_of(a);
-				else if (strcmp(nm, "itemprop") == 0)
-					*ma = 1;
+				else if (strcmp(nm, "itemprop") == 0) {
+					if (*ma < 2)
+						*ma = 1;
+					if (html_icontains(
+					        value_of(a), "articlebody"))
+						*ma = 2;
+				}
 				break;
 			case 'r':
-				if (strcmp(nm, "rel") == 0)
+				if (strcmp(nm, "rel") == 0 && *ma < 2)
 					*ma = 1;
 				break;
 			case 'd':
-				if (strcmp(nm, "data-testid") == 0 ||
-				    strcmp(nm, "data-date") == 0)
+				if ((strcmp(nm, "data-testid") == 0 ||
+				        strcmp(nm, "data-date") == 0) &&
+				    *ma < 2)
 					*ma = 1;
 				break;
 			}
