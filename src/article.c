@@ -43,7 +43,7 @@ extract_release(struct extract_ctx *x)
 
 static struct doc *
 run(const char *utf8, size_t n, const struct article_opts *o, int flags,
-    int *page_chars, struct lede_err *err)
+    int *page_chars, int *fired, struct lede_err *err)
 {
 	struct extract_ctx x;
 	struct doc *d;
@@ -77,6 +77,7 @@ run(const char *utf8, size_t n, const struct article_opts *o, int flags,
 	extract_tidy(&x, art);
 	extract_build(&x, art);
 	meta_finish(&x);
+	*fired = x.fired;
 	html_free(x.html);
 	extract_release(&x);
 	return d;
@@ -110,7 +111,7 @@ article_from_html(const char *utf8, size_t n, const struct article_opts *o,
 	};
 	struct doc *best = NULL, *d;
 	size_t i, bl = 0, l;
-	int page = 0;
+	int page = 0, fired = 0, used = 0;
 
 	if (utf8 == NULL || n == 0) {
 		err_set(err, LEDE_EINPUT, "empty page");
@@ -118,8 +119,14 @@ article_from_html(const char *utf8, size_t n, const struct article_opts *o,
 	}
 
 	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+		/* Each try drops rules; when none of the rules it drops
+		   changed anything in the last pass, it would find the same
+		   article again: no second parse for it. */
+		if (i > 0 && (tries[i] & (used & fired)) == (used & fired))
+			continue;
+		used = tries[i];
 		if ((d = run(utf8, n, o, tries[i], i == 0 ? &page : NULL,
-		         err)) == NULL)
+		         &fired, err)) == NULL)
 			break;
 		l = text_len(d);
 		if (best == NULL || l > bl) {

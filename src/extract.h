@@ -86,6 +86,7 @@ struct extract_ctx {
 	char *base;       /* base URL: <base href> over the page URL */
 	const char *lang; /* borrowed from doc */
 	int flags;
+	int fired; /* the EX_* of flags whose rules changed anything */
 	struct ex_arena *arena; /* stats, in chunks (extract_stats.c) */
 	size_t nst;             /* stats handed out, plus one */
 	struct ex_stat art_st;  /* the joined article's figures */

@@ -435,6 +435,8 @@ extract_clean(struct extract_ctx *x)
 		    !(ms & W_MAYBE) && !html_tag_is(t, "a") &&
 		    !has_ancestor(n, "table", 64) &&
 		    !has_ancestor(n, "code", 64)) {
+			if (ms & W_UNLIKELY)
+				x->fired |= x->flags & EX_STRIP_UNLIKELY;
 			drop_harvest(x, &n, root);
 			continue;
 		}

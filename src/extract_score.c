@@ -63,8 +63,13 @@ init_score(struct extract_ctx *x, xmlNode *n, struct ex_stat *s)
 		s->score -= 3;
 	else if (is_heading(t) || html_tag_is(t, "th"))
 		s->score -= 5;
-	if (x->flags & EX_WEIGHT_CLASSES)
-		s->score += extract_class_weight(n);
+	if (x->flags & EX_WEIGHT_CLASSES) {
+		int w = extract_class_weight(n);
+
+		if (w != 0)
+			x->fired |= EX_WEIGHT_CLASSES;
+		s->score += w;
+	}
 }
 
 /* Block elements (Readability's DIV_TO_P_ELEMS and the HTML5 sections);

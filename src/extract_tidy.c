@@ -104,6 +104,8 @@ should_remove(struct extract_ctx *x, xmlNode *n, const char *t)
 				return 0;
 	}
 	weight = (x->flags & EX_WEIGHT_CLASSES) ? extract_class_weight(n) : 0;
+	if (weight != 0)
+		x->fired |= EX_WEIGHT_CLASSES;
 	if (weight < 0)
 		return 1;
 	if (s->commas >= 10)
@@ -193,11 +195,13 @@ extract_tidy(struct extract_ctx *x, xmlNode *art)
 		if ((html_tag_is(t, "h1") || html_tag_is(t, "h2")) &&
 		    (x->flags & EX_WEIGHT_CLASSES) &&
 		    extract_class_weight(n) < 0) {
+			x->fired |= EX_WEIGHT_CLASSES;
 			extract_remove(n);
 			continue;
 		}
 		if ((x->flags & EX_CLEAN_COND) && cond_tag(t) &&
 		    should_remove(x, n, t)) {
+			x->fired |= EX_CLEAN_COND;
 			extract_remove(n);
 			continue;
 		}
