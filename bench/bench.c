@@ -7,6 +7,7 @@
  * writes OUTDIR/<name>.txt (the body text) and OUTDIR/<name>.json (what
  * `lede --json` prints).  Prints medians and peak memory.  Not a test.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,10 +99,9 @@ pipeline(const char *path, const char *url, struct doc **out)
 /* The floor: libxml2 alone parsing the UTF-8 the pipeline parses, with
  * the options and encoding html_parse() (src/parse_html.c) gives it.  The
  * bytes are read and decoded beforehand, untimed: reading and decoding are
- * the pipeline's work, charged to it.  libxml2 allocates with malloc
- * here: the pipeline's parse uses lede's arena (html_arena.c), which is
- * part of what is measured, and bare parses first run before lede has
- * installed its hooks (see main()). */
+ * the pipeline's work, charged to it.  libxml2 allocates with malloc here,
+ * as it does by itself: lede's arena (html_arena.c) hooks libxml2's
+ * allocator only while the pipeline holds a page. */
 static double
 bare_parse(const char *utf8, size_t n)
 {
@@ -141,8 +141,8 @@ main(int argc, char **argv)
 {
 	FILE *mf;
 	char line[8192];
-	double *tp = NULL, *tb = NULL, *tb0 = NULL;
-	size_t n = 0, cap = 0, n0 = 0, cap0 = 0;
+	double *tp = NULL, *tb = NULL;
+	size_t n = 0, cap = 0;
 	struct rusage ru;
 	int reps = REPS;
 
@@ -152,36 +152,16 @@ main(int argc, char **argv)
 	}
 	if (argc > 3)
 		reps = atoi(argv[3]) > 0 ? atoi(argv[3]) : 1;
+	/* Freed memory stays in the process: otherwise glibc gives the top
+	   of the heap back after a parse and the next one faults it in
+	   again, or not, by the heap's layout, and either median moves by
+	   a third from run to run. */
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	if ((mf = fopen(argv[1], "r")) == NULL) {
 		perror(argv[1]);
 		return 1;
 	}
-	/* A first pass of bare parses only, libxml2 untouched by lede (its
-	   allocator hooks are installed at the first pipeline run); each
-	   page's floor is its best bare parse of both passes. */
-	while (fgets(line, sizeof(line), mf)) {
-		char *path = strtok(line, "\t\n"), *name = strtok(NULL, "\t\n");
-		char *utf8;
-		double bp = 1e30, t;
-		size_t ulen = 0;
-		int r;
-
-		/* the pages the second pass times, in its order */
-		if (path == NULL || name == NULL ||
-		    (utf8 = decoded(path, &ulen)) == NULL)
-			continue;
-		for (r = 0; r < reps; r++)
-			if ((t = bare_parse(utf8, ulen)) < bp)
-				bp = t;
-		free(utf8);
-		if (n0 == cap0) {
-			cap0 = cap0 ? cap0 * 2 : 256;
-			if ((tb0 = realloc(tb0, sizeof(*tb0) * cap0)) == NULL)
-				return 1;
-		}
-		tb0[n0++] = bp;
-	}
-	rewind(mf);
 	while (fgets(line, sizeof(line), mf)) {
 		char *path = strtok(line, "\t\n"), *name = strtok(NULL, "\t\n");
 		char *url = strtok(NULL, "\t\n");
@@ -226,7 +206,7 @@ main(int argc, char **argv)
 				return 1;
 		}
 		tp[n] = pp;
-		tb[n] = n < n0 && tb0[n] < bp ? tb0[n] : bp;
+		tb[n] = bp;
 		n++;
 	}
 	fclose(mf);
@@ -248,6 +228,5 @@ main(int argc, char **argv)
 	}
 	free(tp);
 	free(tb);
-	free(tb0);
 	return 0;
 }

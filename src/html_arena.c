@@ -10,11 +10,14 @@
  * is not reused until the arena ends; the input is capped (INPUT_MAX), so
  * is the arena.
  *
- * libxml2's memory functions are process-wide, so the hooks below are
- * installed once and pass to malloc, realloc and free whenever the
- * pointer or the thread has no arena.  Under AddressSanitizer, headers,
- * unused space and freed blocks are poisoned, so overflows and use after
- * free inside an arena are still reported.
+ * libxml2's memory functions are process-wide: the hooks below are
+ * installed while an arena is open, in any thread, and pass to malloc,
+ * realloc and free whenever the pointer or the thread has no arena; when
+ * the last arena ends, libxml2 has its own functions back, so a parse
+ * outside lede's pages (a benchmark's bare parse) is libxml2's alone.
+ * Under AddressSanitizer, headers, unused space and freed blocks are
+ * poisoned, so overflows and use after free inside an arena are still
+ * reported.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -57,7 +60,12 @@ struct html_arena {
 
 static _Thread_local struct html_arena *top;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int hooked;
+static int usable;           /* libxml2 had malloc, free and realloc */
+static int nopen;            /* open arenas, all threads (atomic) */
+static xmlFreeFunc own_free; /* libxml2's functions before the hooks */
+static xmlMallocFunc own_malloc;
+static xmlReallocFunc own_realloc;
+static xmlStrdupFunc own_strdup;
 
 static size_t
 round_up(size_t n)
@@ -216,22 +224,15 @@ hook_strdup(const char *s)
 }
 
 static void
-install(void)
+init(void)
 {
-	xmlFreeFunc f;
-	xmlMallocFunc m;
-	xmlReallocFunc r;
-	xmlStrdupFunc s;
-
 	/* libxml2's own globals are made now, with malloc, not in the
 	   first arena. */
 	xmlInitParser();
 	/* Someone else's allocator (a memory debugger) stays in charge. */
-	if (xmlMemGet(&f, &m, &r, &s) != 0 || f != free || m != malloc ||
-	    r != realloc)
-		return;
-	if (xmlMemSetup(hook_free, hook_malloc, hook_realloc, hook_strdup) == 0)
-		hooked = 1;
+	if (xmlMemGet(&own_free, &own_malloc, &own_realloc, &own_strdup) == 0 &&
+	    own_free == free && own_malloc == malloc && own_realloc == realloc)
+		usable = 1;
 }
 
 struct html_arena *
@@ -239,9 +240,11 @@ html_arena_begin(void)
 {
 	struct html_arena *a;
 
-	pthread_once(&once, install);
-	if (!hooked || (a = calloc(1, sizeof(*a))) == NULL)
+	pthread_once(&once, init);
+	if (!usable || (a = calloc(1, sizeof(*a))) == NULL)
 		return NULL;
+	if (__atomic_fetch_add(&nopen, 1, __ATOMIC_SEQ_CST) == 0)
+		xmlMemSetup(hook_free, hook_malloc, hook_realloc, hook_strdup);
 	a->next_size = CHUNK_MIN;
 	a->prev = top;
 	top = a;
@@ -269,6 +272,8 @@ html_arena_end(struct html_arena *a)
 		free(c);
 	}
 	free(a);
+	if (__atomic_sub_fetch(&nopen, 1, __ATOMIC_SEQ_CST) == 0)
+		xmlMemSetup(own_free, own_malloc, own_realloc, own_strdup);
 }
 
 struct html_arena *

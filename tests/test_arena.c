@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include <libxml/xmlmemory.h>
+
 #include "buf.h"
 #include "html.h"
 #include "html_arena.h"
@@ -54,9 +56,19 @@ test_malloc_outside(void **state)
 	const char *s = "<p>plain libxml2</p>";
 	htmlDocPtr d;
 
+	xmlFreeFunc f;
+	xmlMallocFunc m;
+	xmlReallocFunc r;
+	xmlStrdupFunc sd;
+
 	(void)state;
 	html_free(parse_str("<p>first</p>"));
-	/* After an arena, libxml2 allocates and frees with malloc again. */
+	/* After the last arena, libxml2 allocates and frees with its own
+	   functions again. */
+	assert_int_equal(xmlMemGet(&f, &m, &r, &sd), 0);
+	assert_ptr_equal(f, free);
+	assert_ptr_equal(m, malloc);
+	assert_ptr_equal(r, realloc);
 	d = htmlReadMemory(s, (int)strlen(s), NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 	assert_non_null(d);
