@@ -31,6 +31,7 @@ extract_release(struct extract_ctx *x)
 	free(x->title_dom);
 	free(x->title_tag);
 	free(x->title_raw);
+	free(x->page_name);
 	free(x->byline_rel);
 	for (i = 0; i < x->nbyline_cls; i++)
 		free(x->byline_cls[i]);

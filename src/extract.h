@@ -97,6 +97,7 @@ struct extract_ctx {
 	char *title_dom;  /* the main <h1>, if any */
 	char *title_tag;  /* the <title>, cleaned of its site part */
 	char *title_raw;  /* the <title> as given (meta.c) */
+	char *page_name;  /* a JSON-LD WebPage's name (meta_jsonld.c) */
 	char *h1[8];      /* the page's first <h1> texts (meta.c) */
 	/* where each <h1> stands: META_H1_* (meta_title.h) */
 	unsigned char h1where[8];

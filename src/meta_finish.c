@@ -186,6 +186,20 @@ pick_title(struct extract_ctx *x)
 		free(t);
 		return;
 	}
+	/* A share-card title worded apart from the article's <h1> loses
+	   when the page's JSON-LD WebPage names the <h1> word for word:
+	   two witnesses against one. */
+	if (src && strcmp(src, "h1") != 0 && x->page_name) {
+		size_t i;
+
+		for (i = 0; i < x->nh1; i++)
+			if (!(x->h1where[i] & META_H1_ASIDE) &&
+			    meta_same_text(x->h1[i], x->page_name) &&
+			    !meta_same_text(x->h1[i], cur)) {
+				doc_set(x->doc, DOC_TITLE, x->h1[i], "h1");
+				return;
+			}
+	}
 	/* A declared title stays as given (as Readability keeps it, site
 	   name and all), unless what it adds to the visible headline is
 	   not the site: a label ("Petition: "), a date, a tagline. */

@@ -291,6 +291,14 @@ meta_jsonld(struct extract_ctx *x, const char *json, size_t n)
 	json_tokener_free(tok);
 	if (root == NULL)
 		return 0;
+	/* The page's own name: a second witness for its <h1> (finish). */
+	if (x->page_name == NULL && (a = find_webpage(root, 0)) != NULL &&
+	    (name = str_of(a, "name")) != NULL) {
+		char *u = meta_unescape(name);
+
+		x->page_name = u ? xstrdup_squash(u) : NULL;
+		free(u);
+	}
 	if ((a = find_article(root, 0)) != NULL) {
 		name = str_of(a, "name");
 		head = str_of(a, "headline");

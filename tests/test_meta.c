@@ -643,6 +643,14 @@ test_title_visible(void **state)
 	    "<meta property=\"og:title\" content=\"Er nennt es "
 	    "&quot;finished&quot;\"></head><body><article><h1>Er nennt es "
 	    "„finished“</h1>" PROSE("Rap") "</article></body></html>";
+	const char *witness =
+	    "<html><head><title>What we learned | Town Post</title><meta "
+	    "property=\"og:title\" content=\"What we learned from Harry "
+	    "and Meghan\"><script type=\"application/ld+json\">{\"@type\": "
+	    "\"WebPage\", \"name\": \"Eleven things we learned from "
+	    "Harry and Meghan&#39;s interview\"}</script></head><body>"
+	    "<article><h1>Eleven things we learned from Harry and Meghan's "
+	    "interview</h1>" PROSE("Royal") "</article></body></html>";
 	const char *own =
 	    "<html><head><title>Plan approved | Town Post</title>"
 	    "<meta property=\"og:title\" content=\"Council approves the "
@@ -663,6 +671,12 @@ test_title_visible(void **state)
 	d = parse(typo, "https://townpost.example/d.html");
 	assert_string_equal(doc_get(d, DOC_TITLE), "Er nennt es „finished“");
 	assert_string_equal(d->meta[DOC_TITLE].source, "h1");
+	doc_free(d);
+	/* the <h1> the page's JSON-LD WebPage also names beats a
+	   share-card title worded apart */
+	d = parse(witness, "https://townpost.example/e.html");
+	assert_string_equal(doc_get(d, DOC_TITLE),
+	    "Eleven things we learned from Harry and Meghan's interview");
 	doc_free(d);
 	d = parse(own, "https://townpost.example/c.html");
 	assert_string_equal(doc_get(d, DOC_TITLE), "Council approves the plan");
