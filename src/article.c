@@ -10,6 +10,7 @@
 #include "article.h"
 #include "charset.h"
 #include "extract.h"
+#include "nfc.h"
 #include "util.h"
 
 #define ARTICLE_MIN_CHARS 500 /* below this, retry with fewer rules */
@@ -113,11 +114,18 @@ article_from_html(const char *utf8, size_t n, const struct article_opts *o,
 	struct doc *best = NULL, *d;
 	size_t i, bl = 0, l;
 	int page = 0, fired = 0, used = 0;
+	char *composed = NULL;
 
 	if (utf8 == NULL || n == 0) {
 		err_set(err, LEDE_EINPUT, "empty page");
 		return NULL;
 	}
+	/* The page in NFC, so that its title, headings and text compare
+	   alike wherever they come from (doc.c composes what entities make
+	   afterwards). */
+	if (nfc_needed(utf8, n) && !nfc_breaks_markup(utf8, n) &&
+	    (composed = nfc_dup(utf8, n, &n)) != NULL)
+		utf8 = composed;
 
 	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
 		/* Each try drops rules; when none of the rules it drops
@@ -141,6 +149,7 @@ article_from_html(const char *utf8, size_t n, const struct article_opts *o,
 		if (bl >= ARTICLE_MIN_CHARS || page < ARTICLE_MIN_CHARS)
 			break;
 	}
+	free(composed);
 	return best;
 }
 

@@ -1,7 +1,8 @@
 /*
  * doc.c - build and free the document tree.  See doc.h.  Every string that
  * enters the doc passes through sanitize_text() here, so no reader of a doc
- * ever sees a control character from the web.
+ * ever sees a control character from the web, and text (not URLs) is put
+ * in NFC (nfc.c), so decomposed and composed pages read alike.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "nfc.h"
 #include "sanitize.h"
 #include "util.h"
 
@@ -106,9 +108,26 @@ plain_len(const char *s)
 	return (size_t)(p - (const unsigned char *)s);
 }
 
-/* Sanitize then fold whitespace; NULL for NULL, empty or no memory. */
+/* t (sanitized, n bytes) in NFC, t itself when NFC keeps it (or cannot
+ * make it); the length in *len.  Takes t. */
 static char *
-clean_str(const char *s)
+composed(char *t, size_t n, size_t *len)
+{
+	char *c;
+
+	if (len)
+		*len = n;
+	if (!nfc_needed(t, n) || (c = nfc_dup(t, n, len)) == NULL)
+		return t;
+	free(t);
+	return c;
+}
+
+/* Sanitize, compose (NFC) unless it is a URL, then fold whitespace;
+ * NULL for NULL, empty or no memory.  URLs keep their code points: a
+ * server may not take a composed path for a decomposed one. */
+static char *
+clean_str(const char *s, int url)
 {
 	char *t, *u;
 	size_t n;
@@ -122,6 +141,8 @@ clean_str(const char *s)
 	}
 	if ((t = sanitize_text(s, strlen(s), 0, NULL)) == NULL)
 		return NULL;
+	if (!url)
+		t = composed(t, strlen(t), NULL);
 	u = xstrdup_squash(t);
 	free(t);
 	if (u != NULL && *u == '\0') {
@@ -139,7 +160,8 @@ doc_set(struct doc *d, enum doc_field_id f, const char *value,
 
 	if (f >= DOC_NFIELDS)
 		return -1;
-	v = clean_str(value);
+	v = clean_str(
+	    value, f == DOC_URL || f == DOC_CANONICAL || f == DOC_LEAD_IMAGE);
 	s = source ? strdup(source) : NULL;
 	free(d->meta[f].value);
 	free(d->meta[f].source);
@@ -189,7 +211,17 @@ doc_block_pop(struct doc_block *parent)
 int
 doc_block_setstr(char **field, const char *value)
 {
-	char *v = clean_str(value);
+	char *v = clean_str(value, 0);
+
+	free(*field);
+	*field = v;
+	return 0;
+}
+
+int
+doc_block_seturl(char **field, const char *url)
+{
+	char *v = clean_str(url, 1);
 
 	free(*field);
 	*field = v;
@@ -236,6 +268,7 @@ doc_inline_append(struct doc_inline *in, const char *s, size_t n)
 	}
 	if ((c = sanitize_text(s, n, SANITIZE_KEEP_NL, &cl)) == NULL)
 		return -1;
+	c = composed(c, cl, &cl);
 	if ((p = realloc(in->text, in->len + cl + 1)) == NULL) {
 		free(c);
 		return -1;
@@ -455,9 +488,9 @@ doc_link_add(struct doc *d, const char *text, const char *url,
 	}
 	l = &d->links[d->nlinks];
 	memset(l, 0, sizeof(*l));
-	l->text = clean_str(text);
-	l->url = clean_str(url);
-	l->group = clean_str(group);
+	l->text = clean_str(text, 0);
+	l->url = clean_str(url, 1);
+	l->group = clean_str(group, 0);
 	l->kind = kind;
 	if (l->url == NULL) {
 		free(l->text);

@@ -128,8 +128,11 @@ struct doc_block *doc_block_add(struct doc_block *parent,
 /* Remove and free the last child of parent (for builders that back out). */
 void doc_block_pop(struct doc_block *parent);
 void doc_block_free(struct doc_block *b);
-/* Set a figure's strings (sanitized; NULL or empty leaves the field NULL). */
+/* Set a figure's strings (sanitized, NFC; NULL or empty leaves the field
+ * NULL). */
 int doc_block_setstr(char **field, const char *value);
+/* The same for a URL (a figure's src): sanitized, not composed. */
+int doc_block_seturl(char **field, const char *url);
 
 /* Append text to an inline (sanitized); returns the byte offset where it
  * starts, or -1.  Whitespace handling is the caller's business. */

@@ -247,7 +247,7 @@ copy_tree(struct xl *x, struct doc_block *parent, const struct doc_block *b,
 	    (nb = new_block(x, parent, b)) == NULL)
 		return;
 	copy_inline(x, &nb->in, &b->in, 0, b->in.len);
-	if (doc_block_setstr(&nb->src, b->src) == -1 ||
+	if (doc_block_seturl(&nb->src, b->src) == -1 ||
 	    doc_block_setstr(&nb->alt, b->alt) == -1 ||
 	    doc_block_setstr(&nb->caption, b->caption) == -1 ||
 	    doc_block_setstr(&nb->credit, b->credit) == -1)
@@ -351,7 +351,7 @@ flush(struct xl *x)
 			if ((x->fig = new_block(x, parent, ob)) == NULL)
 				return;
 			x->fig_node = lf->node;
-			if (doc_block_setstr(&x->fig->src, ob->src) == -1)
+			if (doc_block_seturl(&x->fig->src, ob->src) == -1)
 				x->failed = 1;
 		}
 		if (lf->kind == LF_CAPTION)

@@ -324,7 +324,7 @@ add_figure(struct bctx *b, const xmlNode *img, struct doc_block *parent)
 		free(src);
 		return NULL;
 	}
-	doc_block_setstr(&f->src, src);
+	doc_block_seturl(&f->src, src);
 	doc_block_setstr(&f->alt, html_attr(img, "alt"));
 	free(src);
 	b->last_fig = f;
