@@ -39,7 +39,7 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-#define ALIGN 16u                    /* what malloc promises */
+#define ALIGN 8u                     /* what libxml2's structs need */
 #define HDR ALIGN                    /* block header: its size */
 #define CHUNK_MIN ((size_t)64 << 10) /* first chunk of an arena */
 #define CHUNK_MAX ((size_t)1 << 20)  /* chunks double up to this */
