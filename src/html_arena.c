@@ -50,18 +50,28 @@ struct chunk {
 	/* blocks follow, each [size_t size, pad][payload] */
 };
 
+/* Where a chunk lies: the arena keeps them sorted by address, so that
+   finding the arena of a freed pointer is a binary search, not a walk
+   (a page of millions of small elements frees millions of times). */
+struct range {
+	const char *lo, *hi;
+};
+
 struct html_arena {
 	struct html_arena *prev; /* the thread's older open arena */
 	struct chunk *chunks;    /* newest first; bump space in the first */
 	char *bump, *last;       /* next free byte; the newest block */
 	size_t next_size;        /* size of the next ordinary chunk */
 	size_t bytes;            /* held in chunks */
+	struct range *r;         /* the chunks by address */
+	size_t nr, capr;
 };
 
 static _Thread_local struct html_arena *top;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int usable;           /* libxml2 had malloc, free and realloc */
-static int nopen;            /* open arenas, all threads (atomic) */
+static int usable; /* libxml2 had malloc, free and realloc */
+static pthread_mutex_t hook_lock = PTHREAD_MUTEX_INITIALIZER;
+static int nopen;            /* open arenas, all threads (hook_lock) */
 static xmlFreeFunc own_free; /* libxml2's functions before the hooks */
 static xmlMallocFunc own_malloc;
 static xmlReallocFunc own_realloc;
@@ -73,6 +83,27 @@ round_up(size_t n)
 	return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 }
 
+/* Note c in a's sorted ranges; -1 when out of memory. */
+static int
+range_add(struct html_arena *a, const struct chunk *c)
+{
+	struct range *t;
+	size_t i;
+
+	if (a->nr == a->capr) {
+		a->capr = a->capr ? a->capr * 2 : 16;
+		if ((t = realloc(a->r, a->capr * sizeof(*t))) == NULL)
+			return -1;
+		a->r = t;
+	}
+	for (i = a->nr; i > 0 && a->r[i - 1].lo > (const char *)c; i--)
+		a->r[i] = a->r[i - 1];
+	a->r[i].lo = (const char *)c;
+	a->r[i].hi = c->end;
+	a->nr++;
+	return 0;
+}
+
 static struct chunk *
 chunk_new(struct html_arena *a, size_t sz)
 {
@@ -81,6 +112,10 @@ chunk_new(struct html_arena *a, size_t sz)
 	if (c == NULL)
 		return NULL;
 	c->end = (char *)c + sz;
+	if (range_add(a, c) == -1) {
+		free(c);
+		return NULL;
+	}
 	a->bytes += sz;
 	POISON(c + 1, sz - sizeof(*c));
 	return c;
@@ -133,18 +168,35 @@ out:
 	return b + HDR;
 }
 
+/* Does a hold p?  The newest chunk first (most frees are of what was
+   just made), then a binary search of the others. */
+static int
+holds(const struct html_arena *a, const char *q)
+{
+	size_t lo = 0, hi = a->nr, mid;
+
+	if (a->chunks && q > (const char *)a->chunks && q < a->chunks->end)
+		return 1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (a->r[mid].lo < q)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* lo: the first range starting at or after q */
+	return lo > 0 && q > a->r[lo - 1].lo && q < a->r[lo - 1].hi;
+}
+
 /* The open arena of this thread that holds p, or NULL. */
 static struct html_arena *
 owner(const void *p)
 {
-	const char *q = p;
 	struct html_arena *a;
-	struct chunk *c;
 
 	for (a = top; a; a = a->prev)
-		for (c = a->chunks; c; c = c->next)
-			if (q > (const char *)c && q < c->end)
-				return a;
+		if (holds(a, p))
+			return a;
 	return NULL;
 }
 
@@ -243,8 +295,12 @@ html_arena_begin(void)
 	pthread_once(&once, init);
 	if (!usable || (a = calloc(1, sizeof(*a))) == NULL)
 		return NULL;
-	if (__atomic_fetch_add(&nopen, 1, __ATOMIC_SEQ_CST) == 0)
+	/* The hooks go in with the first open arena of the process and out
+	   with the last, never while another thread's arena needs them. */
+	pthread_mutex_lock(&hook_lock);
+	if (nopen++ == 0)
 		xmlMemSetup(hook_free, hook_malloc, hook_realloc, hook_strdup);
+	pthread_mutex_unlock(&hook_lock);
 	a->next_size = CHUNK_MIN;
 	a->prev = top;
 	top = a;
@@ -271,9 +327,18 @@ html_arena_end(struct html_arena *a)
 		UNPOISON(c, (size_t)(c->end - (char *)c));
 		free(c);
 	}
+	free(a->r);
 	free(a);
-	if (__atomic_sub_fetch(&nopen, 1, __ATOMIC_SEQ_CST) == 0)
+	pthread_mutex_lock(&hook_lock);
+	if (--nopen == 0)
 		xmlMemSetup(own_free, own_malloc, own_realloc, own_strdup);
+	pthread_mutex_unlock(&hook_lock);
+}
+
+int
+html_arena_busy(void)
+{
+	return top != NULL;
 }
 
 struct html_arena *

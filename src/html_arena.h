@@ -6,7 +6,9 @@
  * libxml2 makes in this thread comes from the arena and its frees do
  * nothing; html_arena_end() gives the whole arena back at once.  Outside
  * an arena, libxml2 allocates with malloc as usual.  A thread opens its
- * arenas and ends them in reverse order (lede parses one page at a time).
+ * arenas and ends them in reverse order, and leaves an older page alone
+ * while a newer one is open: libxml2 allocates from the newest arena
+ * (lede parses one page at a time).
  */
 #ifndef LEDE_HTML_ARENA_H
 #define LEDE_HTML_ARENA_H
@@ -22,6 +24,9 @@ struct html_arena *html_arena_begin(void);
 /* Give back everything allocated since the matching begin.  NULL is a
  * no-op. */
 void html_arena_end(struct html_arena *a);
+/* 1 while this thread has an open arena: a tree made without one now
+ * would be made in it. */
+int html_arena_busy(void);
 /* The open arena of this thread that holds p (a tree made in it), or
  * NULL. */
 struct html_arena *html_arena_of(const void *p);

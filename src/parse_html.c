@@ -37,7 +37,10 @@ html_parse(const char *utf8, size_t n, struct lede_err *err)
 	/* The tree, and all libxml2 allocates for it until html_free(),
 	   lives in one arena (html_arena.c: a fifth of the parse was
 	   malloc and free). */
-	a = html_arena_begin();
+	if ((a = html_arena_begin()) == NULL && html_arena_busy()) {
+		err_set(err, LEDE_ENOMEM, "out of memory");
+		return NULL;
+	}
 	d = htmlReadMemory(utf8, (int)n, NULL, "UTF-8", opts);
 	if (d == NULL || xmlDocGetRootElement(d) == NULL) {
 		if (d)
