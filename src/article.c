@@ -62,8 +62,10 @@ run(const char *utf8, size_t n, const struct article_opts *o, int flags,
 		doc_free(d);
 		return NULL;
 	}
+	if (flags & EX_COMPOSE)
+		html_compose(x.html);
 	x.doc = d;
-	x.flags = flags;
+	x.flags = flags & ~EX_COMPOSE;
 	if (extract_stats(&x) == -1 || meta_read(&x) == -1)
 		goto nomem;
 	if (page_chars) {
@@ -113,19 +115,18 @@ article_from_html(const char *utf8, size_t n, const struct article_opts *o,
 	};
 	struct doc *best = NULL, *d;
 	size_t i, bl = 0, l;
-	int page = 0, fired = 0, used = 0;
-	char *composed = NULL;
+	int page = 0, fired = 0, used = 0, compose;
 
 	if (utf8 == NULL || n == 0) {
 		err_set(err, LEDE_EINPUT, "empty page");
 		return NULL;
 	}
-	/* The page in NFC, so that its title, headings and text compare
-	   alike wherever they come from (doc.c composes what entities make
-	   afterwards). */
-	if (nfc_needed(utf8, n) && !nfc_breaks_markup(utf8, n) &&
-	    (composed = nfc_dup(utf8, n, &n)) != NULL)
-		utf8 = composed;
+	/* A page with text to compose (NFC) has its tree composed after
+	   each parse, so that its title, headings and text compare alike
+	   wherever they come from; not its source, whose markup and URLs
+	   composing could change.  doc.c composes the rest (text that
+	   character references make). */
+	compose = nfc_needed(utf8, n);
 
 	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
 		/* Each try drops rules; when none of the rules it drops
@@ -134,8 +135,8 @@ article_from_html(const char *utf8, size_t n, const struct article_opts *o,
 		if (i > 0 && (tries[i] & (used & fired)) == (used & fired))
 			continue;
 		used = tries[i];
-		if ((d = run(utf8, n, o, tries[i], i == 0 ? &page : NULL,
-		         &fired, err)) == NULL)
+		if ((d = run(utf8, n, o, tries[i] | (compose ? EX_COMPOSE : 0),
+		         i == 0 ? &page : NULL, &fired, err)) == NULL)
 			break;
 		l = text_len(d);
 		if (best == NULL || l > bl) {
@@ -149,7 +150,6 @@ article_from_html(const char *utf8, size_t n, const struct article_opts *o,
 		if (bl >= ARTICLE_MIN_CHARS || page < ARTICLE_MIN_CHARS)
 			break;
 	}
-	free(composed);
 	return best;
 }
 

@@ -78,6 +78,7 @@ enum {
 	EX_WEIGHT_CLASSES = 2, /* class/id hints in scores */
 	EX_CLEAN_COND = 4,     /* conditional cleaning of the article */
 	EX_ALL = 7,
+	EX_COMPOSE = 8, /* article.c: compose the tree (NFC) after parsing */
 };
 
 struct extract_ctx {

@@ -92,6 +92,9 @@ html_walk_next(xmlNode *n, const xmlNode *root, int skip)
 }
 /* Detach and free n. */
 void html_remove(xmlNode *n);
+/* Put the tree's text and attribute values in Unicode NFC (nfc.c), all
+ * but URLs; for pages nfc_needed() finds something to compose in. */
+void html_compose(htmlDocPtr d);
 /* Case-insensitive substring test (ASCII). */
 int html_icontains(const char *hay, const char *needle);
 /* The attribute lowercased into out ("" when absent); returns out. */

@@ -15,6 +15,9 @@
 
 #include "nfc.h"
 
+#define SEG_SOFT 64 /* bytes; see nfc_dup() */
+#define SEG_HARD 128
+
 /* Can NFC change text holding cp (U+0300 and up)? */
 static int
 cp_needs(utf8proc_int32_t cp)
@@ -131,8 +134,11 @@ find(const unsigned char *u, size_t n, size_t i, size_t *len)
 		} else {
 			k = utf8proc_iterate(
 			    u + i, (utf8proc_ssize_t)(n - i), &cp);
-			if (k < 1)
-				return n; /* not UTF-8: utf8proc could not */
+			if (k < 1) {
+				/* not UTF-8: kept as it is, and on */
+				i++;
+				continue;
+			}
 		}
 		if (!filled) {
 			pthread_once(&map_once, map_fill);
@@ -173,21 +179,6 @@ starter(utf8proc_int32_t cp)
 	return utf8proc_get_property(cp)->combining_class == 0;
 }
 
-int
-nfc_breaks_markup(const char *s, size_t n)
-{
-	const char *p = s, *e = s + n;
-
-	/* U+0338 is CC B8 in UTF-8 */
-	while ((p = memchr(p, 0xcc, (size_t)(e - p))) != NULL) {
-		if (e - p >= 2 && (unsigned char)p[1] == 0xb8 && p > s &&
-		    (p[-1] == '<' || p[-1] == '=' || p[-1] == '>'))
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
 char *
 nfc_dup(const char *s, size_t n, size_t *outlen)
 {
@@ -214,15 +205,25 @@ nfc_dup(const char *s, size_t n, size_t *outlen)
 			if (starter(at(u, n, a, &l)))
 				break;
 		}
-		/* on over marks and what else NFC may change */
-		for (e = p + len; e < n && e - p < 256;) {
+		/* On over marks and what else NFC may change, to a starter
+		   NFC keeps.  A stretch past SEG_SOFT ends at a starter that
+		   cannot compose with what is before it (a leading jamo); one
+		   past SEG_HARD (only a run of marks no language writes gets
+		   there) ends anyway: utf8proc orders marks in square time. */
+		for (e = p + len; e < n && e - p < SEG_HARD;) {
 			size_t f;
+			utf8proc_int32_t c = at(u, n, e, &l);
 
-			if (find(u, e + 4 < n ? e + 4 : n, e, &f) == e) {
+			if (e - p >= SEG_SOFT && starter(c) &&
+			    ((c >= 0x1100 && c <= 0x115f) ||
+			        (c >= 0xa960 && c <= 0xa97f)))
+				break;
+			/* find() over this one code point only */
+			if (find(u, e + l, e, &f) == e) {
 				e += f;
 				continue;
 			}
-			if (starter(at(u, n, e, &l)))
+			if (starter(c))
 				break;
 			e += l;
 		}

@@ -18,13 +18,11 @@
  * syllables and CJK ideographs never need it; the scan is cheap. */
 int nfc_needed(const char *s, size_t n);
 
-/* 1 when NFC of an HTML page would compose into its markup: U+0338
- * after "<", "=" or ">" composes into one character (U+226E, U+2260,
- * U+226F), and the tag or attribute is lost. */
-int nfc_breaks_markup(const char *s, size_t n);
-
 /* The NFC of s[0, n) (malloc'd, NUL-terminated, its length in *outlen),
- * or NULL when s is not valid UTF-8 or memory runs out. */
+ * or NULL when memory runs out.  Bytes that are not UTF-8 are kept as
+ * they are, and a run of combining marks longer than 128 bytes (some
+ * 60 marks on one letter: hostile text, and ordering marks takes square
+ * time) is composed piece by piece. */
 char *nfc_dup(const char *s, size_t n, size_t *outlen);
 
 #endif

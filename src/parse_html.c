@@ -10,6 +10,7 @@
 
 #include "html.h"
 #include "html_arena.h"
+#include "nfc.h"
 
 #define HTML_MAX_TEXT ((size_t)16 << 20)
 
@@ -259,6 +260,68 @@ html_text_dup(const xmlNode *n)
 	b.data[len] = '\0';
 	p = buf_steal(&b);
 	return p;
+}
+
+/* Compose the text node (or attribute text) n when it needs it. */
+static void
+compose_text(xmlNode *n)
+{
+	const char *t = (const char *)n->content;
+	size_t len;
+	char *c;
+
+	if (t == NULL || !nfc_needed(t, strlen(t)) ||
+	    (c = nfc_dup(t, strlen(t), &len)) == NULL)
+		return;
+	xmlNodeSetContent(n, BAD_CAST c);
+	free(c);
+}
+
+/* An attribute whose value is (or may be) a URL: a server may not take
+   a composed path for the decomposed one it has. */
+static int
+url_attr(const xmlAttr *a)
+{
+	static const char *const names[] = {"href", "src", "srcset", "action",
+	    "cite", "poster", "longdesc", "background", "ping", "formaction",
+	    "manifest", NULL};
+	const char *nm = (const char *)a->name, *v;
+	size_t i, l;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(nm, names[i]) == 0)
+			return 1;
+	l = strlen(nm);
+	if ((l >= 3 && strcmp(nm + l - 3, "src") == 0) ||
+	    (l >= 3 && strcmp(nm + l - 3, "url") == 0) ||
+	    (l >= 6 && strcmp(nm + l - 6, "srcset") == 0))
+		return 1;
+	v = a->children ? (const char *)a->children->content : NULL;
+	return v && (strncmp(v, "http:", 5) == 0 ||
+	                strncmp(v, "https:", 6) == 0 || v[0] == '/');
+}
+
+void
+html_compose(htmlDocPtr d)
+{
+	xmlNode *root = xmlDocGetRootElement(d), *n;
+	xmlAttr *a;
+	xmlNode *v;
+
+	for (n = root; n; n = html_walk_next(n, root, 0)) {
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
+			compose_text(n);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = n->properties; a; a = a->next)
+			if (!url_attr(a))
+				for (v = a->children; v; v = v->next)
+					if (v->type == XML_TEXT_NODE)
+						compose_text(v);
+	}
 }
 
 void

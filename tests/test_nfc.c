@@ -1,8 +1,8 @@
 /*
  * test_nfc.c - text enters the document in Unicode NFC (src/nfc.c,
  * src/doc.c, src/article.c): decomposed pages read like composed ones,
- * text NFC keeps is left alone, URLs keep their code points, and a page
- * whose markup NFC would change is not composed whole.
+ * text NFC keeps is left alone, URLs keep their code points, and
+ * composing never changes a page's markup.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -37,6 +37,7 @@ test_needed(void **state)
 	assert_true(
 	    nfc_needed(S("\xe3\x81\x8b\xe3\x82\x99"))); /* ka + U+3099 */
 	assert_false(nfc_needed(S("\xff\xfe not utf-8 \xcc")));
+	assert_true(nfc_needed(S("\xff\xfe not utf-8, then a\xcc\x81")));
 }
 
 static void
@@ -109,16 +110,6 @@ test_same_as_utf8proc(void **state)
 	}
 }
 
-static void
-test_markup(void **state)
-{
-	(void)state;
-	assert_true(nfc_breaks_markup(S("<p>\xcc\xb8x</p>")));
-	assert_true(nfc_breaks_markup(S("<a href=\xcc\xb8x>")));
-	assert_false(nfc_breaks_markup(S("<p>a\xcc\xb8</p>")));
-	assert_false(nfc_breaks_markup(S("<p>Mu\xcc\x88ller</p>")));
-}
-
 /* The doc's setters compose text, not URLs. */
 static void
 test_doc(void **state)
@@ -163,6 +154,55 @@ test_page(void **state)
 	doc_free(d);
 }
 
+/* The tree is composed after parsing, so composing never changes the
+ * page's markup or its URLs: a mark after ">", a K-sign after "<" and a
+ * Greek question mark after "&lt" stay text. */
+static void
+test_markup_kept(void **state)
+{
+	const char *page =
+	    "<html><head><title>Markup</title></head><body><article>"
+	    "<p>\xcc\x81\xcc\xb8Hello world, the first paragraph of the "
+	    "page, long enough to be read as prose by any reader.</p>"
+	    "<p>a <\xe2\x84\xaa and then some text > b, and x &lt\xcd\xbe y, "
+	    "in the second paragraph, which goes on for a while.</p>"
+	    "<p>See the <a href=\"/cafe\xcc\x81\">Cafe\xcc\x81 page</a> for "
+	    "more, the third paragraph says, at the end.</p>" PROSE(
+	        "Markup") "</article></body></html>";
+	struct doc *d = parse(page, "https://example.org/m");
+	char *t = doc_body_text(d);
+	size_t i;
+	int seen = 0;
+
+	(void)state;
+	assert_non_null(strstr(t, "Hello world, the first paragraph"));
+	assert_non_null(strstr(t, "a <K and then some text > b"));
+	assert_non_null(strstr(t, "x &lt; y"));
+	assert_non_null(strstr(t, "Café page"));
+	for (i = 0; i < d->nlinks; i++)
+		if (strcmp(d->links[i].url,
+		        "https://example.org/cafe\xcc\x81") == 0)
+			seen = 1;
+	assert_true(seen);
+	free(t);
+	doc_free(d);
+}
+
+/* Bytes that are not UTF-8 do not stop composing what follows them. */
+static void
+test_invalid_kept(void **state)
+{
+	size_t n = 0;
+	char *c;
+
+	(void)state;
+	assert_true(nfc_needed(S("\xff bad, then Mu\xcc\x88ller")));
+	c = nfc_dup(S("\xff bad, then Mu\xcc\x88ller"), &n);
+	assert_non_null(c);
+	assert_string_equal(c, "\xff bad, then Müller");
+	free(c);
+}
+
 int
 main(void)
 {
@@ -170,8 +210,9 @@ main(void)
 	    cmocka_unit_test(test_needed),
 	    cmocka_unit_test(test_dup),
 	    cmocka_unit_test(test_same_as_utf8proc),
-	    cmocka_unit_test(test_markup),
 	    cmocka_unit_test(test_doc),
+	    cmocka_unit_test(test_markup_kept),
+	    cmocka_unit_test(test_invalid_kept),
 	    cmocka_unit_test(test_page),
 	};
 
