@@ -59,3 +59,18 @@ write('osc-storm.html', b'<html><body><article><p>' + b'\x1b]' * (1 << 20) +
 write('c1-osc-storm.html', b'<html><head><meta charset="utf-8"></head>'
       b'<body><article><p>' + b'\xc2\x9d' * (1 << 20) +
       b'</p></article></body></html>')
+# Millions of small elements in a comment section: every one is freed when
+# the section goes, and finding each one's arena must not walk all chunks
+# (was quadratic: 6 MB took 10.6 s).
+write('small-elements.html', '<html><body><article>' + PARA * 10 +
+      '</article><div class="comments">' + '<i a=b>x</i>' * 250000 +
+      '</div></body></html>')
+# A letter under 200,000 combining marks: composing (NFC) orders marks in
+# square time, so a run is composed piece by piece.
+write('mark-storm.html', '<html><body><article>' + PARA * 5 + '<p>a' +
+      '\u0301\u0323' * 200000 + '</p></article></body></html>')
+# Marks and K-sign next to markup: composing must not eat a '>' or make
+# a tag out of text.
+write('nfc-markup.html', '<html><body><article><p>\u0301\u0338' + PARA[3:] +
+      '<p>a <\u212a and some text > b, x &lt\u037e y.</p>' + PARA * 5 +
+      '</article></body></html>')
