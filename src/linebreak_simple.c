@@ -167,6 +167,14 @@ linebreak_simple(const char *s, size_t n, unsigned char *brk)
 		return -1;
 	last = prev;		/* the class just before, spaces included */
 	for (i = k; i < n; i += k) {
+		/* Within a word of ASCII letters nothing breaks (AL x AL)
+		   and no rule looks back past a letter: skip to its end. */
+		if (prev == AL && last == AL) {
+			while (i < n && (unsigned)((s[i] | 0x20) - 'a') < 26)
+				i++;
+			if (i >= n)
+				break;
+		}
 		if ((cur = cls_at(s, n, i, &k)) == XX)
 			return -1;
 		if (prev == LF) {

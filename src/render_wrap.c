@@ -259,8 +259,24 @@ render_segments(struct rctx *c, const struct stext *t, int width, int pre,
 			}
 			w += gw;
 			if (sl == 0) {
+				size_t j = i + k;
+
+				/* The rest of a word of ASCII at once: no
+				   break in it, a column a byte, while it fits
+				   (what the steps above would do byte by
+				   byte). */
+				while (j < n && brk[j] == LB_NONE &&
+				       (unsigned char)s[j] > 0x20 &&
+				       (unsigned char)s[j] < 0x7f &&
+				       (j + 1 >= n ||
+				           (unsigned char)s[j + 1] < 0x80) &&
+				       (width <= 0 || w < width)) {
+					w++;
+					j++;
+				}
+				k = j - i;
 				wt = w;
-				endt = i + k;
+				endt = j;
 			}
 		}
 		if (push_seg(segs, nsegs, &cap, s0, endt, wt) == -1)
