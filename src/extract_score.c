@@ -372,6 +372,34 @@ extract_pick(struct extract_ctx *x)
 				init_score(x, top, ts);
 		}
 	}
+	/* A candidate inside a table (a grid of names beside a letter)
+	   gives way to the table's own container when that holds prose
+	   of its own beside the table: three paragraphs or more, scoring
+	   half as well.  A layout table's container holds none. */
+	{
+		xmlNode *tb, *c;
+		int k, np = 0;
+
+		for (tb = top, k = 0; tb && k < 6 && !html_is(tb, "table");
+		     tb = tb->parent, k++)
+			;
+		if (tb && html_is(tb, "table") && (p = tb->parent) != NULL &&
+		    p != body && p->type == XML_ELEMENT_NODE &&
+		    (st = extract_stat(p)) != NULL && st->scored &&
+		    st->score >= ts->score * 0.5 &&
+		    extract_link_density(p) < 0.25) {
+			for (c = html_first_el(p); c; c = html_next_el(c)) {
+				struct ex_stat *cs = extract_stat(c);
+
+				if (html_is(c, "p") && cs && cs->chars >= 80)
+					np++;
+			}
+			if (np >= 3) {
+				top = p;
+				ts = st;
+			}
+		}
+	}
 	/* Climb while the parent scores better. */
 	{
 		double last = ts->score, sthr = last / 3;
