@@ -13,6 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "linebreak.h"
 
@@ -154,6 +157,31 @@ numbers(const char *s, size_t n, unsigned char *brk)
 	}
 }
 
+/* The end of the run of ASCII letters at s[i], 16 bytes at a time. */
+static size_t
+letters_end(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	while (i + 16 <= n) {
+		/* folded to lowercase; bytes from 0x80 are negative */
+		__m128i v =
+		    _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)),
+		        _mm_set1_epi8(0x20));
+		__m128i in =
+		    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+		        _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+		unsigned m = (unsigned)_mm_movemask_epi8(in);
+
+		if (m != 0xffff)
+			return i + (size_t)__builtin_ctz(~m);
+		i += 16;
+	}
+#endif
+	while (i < n && (unsigned)((s[i] | 0x20) - 'a') < 26)
+		i++;
+	return i;
+}
+
 int
 linebreak_simple(const char *s, size_t n, unsigned char *brk)
 {
@@ -170,8 +198,7 @@ linebreak_simple(const char *s, size_t n, unsigned char *brk)
 		/* Within a word of ASCII letters nothing breaks (AL x AL)
 		   and no rule looks back past a letter: skip to its end. */
 		if (prev == AL && last == AL) {
-			while (i < n && (unsigned)((s[i] | 0x20) - 'a') < 26)
-				i++;
+			i = letters_end(s, n, i);
 			if (i >= n)
 				break;
 		}

@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "linebreak.h"
 #include "render_int.h"
@@ -182,6 +185,39 @@ push_seg(struct seg **v, size_t *nv, size_t *cap, size_t a, size_t b, int w)
 	return 0;
 }
 
+/* How far from j the bytes are printable ASCII but space, with no
+   break before them and ASCII after them, at most max of them: 16 at a
+   time while 17 can be read. */
+static size_t
+ascii_run(
+    const char *s, size_t n, const unsigned char *brk, size_t j, size_t max)
+{
+	size_t end = n - j > max ? j + max : n;
+
+#ifdef __SSE2__
+	while (j + 17 <= n && j + 16 <= end) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + j));
+		__m128i nx = _mm_loadu_si128((const __m128i *)(s + j + 1));
+		__m128i b = _mm_loadu_si128((const __m128i *)(brk + j));
+		/* signed: 0x21..0x7e are above 0x20 and below 0x7f */
+		__m128i ok =
+		    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
+		        _mm_cmplt_epi8(v, _mm_set1_epi8(0x7f)));
+		unsigned m;
+
+		ok = _mm_and_si128(ok, _mm_cmpeq_epi8(b, _mm_setzero_si128()));
+		/* the next byte below 0x80: not negative */
+		ok = _mm_and_si128(ok, _mm_cmpgt_epi8(nx, _mm_set1_epi8(-1)));
+		m = (unsigned)_mm_movemask_epi8(ok);
+		if (m != 0xffff)
+			return j + (size_t)__builtin_ctz(~m);
+		j += 16;
+	}
+#endif
+	(void)brk;
+	return j;
+}
+
 int
 render_segments(struct rctx *c, const struct stext *t, int width, int pre,
     struct seg **segs, size_t *nsegs)
@@ -259,12 +295,16 @@ render_segments(struct rctx *c, const struct stext *t, int width, int pre,
 			}
 			w += gw;
 			if (sl == 0) {
-				size_t j = i + k;
+				size_t j = ascii_run(s, n, brk, i + k,
+				    width <= 0  ? n
+				    : w < width ? (size_t)(width - w)
+				                : 0);
 
 				/* The rest of a word of ASCII at once: no
 				   break in it, a column a byte, while it fits
 				   (what the steps above would do byte by
 				   byte). */
+				w += (int)(j - (i + k));
 				while (j < n && brk[j] == LB_NONE &&
 				       (unsigned char)s[j] > 0x20 &&
 				       (unsigned char)s[j] < 0x7f &&
