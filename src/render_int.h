@@ -34,6 +34,7 @@ struct stext {
 	struct buf b;
 	uint32_t *at;
 	size_t cap;
+	uint32_t any;	/* every attribute added, or'ed: what to look for */
 	int failed;
 };
 

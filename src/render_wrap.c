@@ -120,18 +120,22 @@ stext_add(struct stext *t, const char *s, size_t n, uint32_t at)
 	}
 	for (i = old; i < t->b.len; i++)
 		t->at[i] = at;
+	t->any |= at;
 }
 
 void
 stext_addv(struct stext *t, const char *s, size_t n, const uint32_t *at)
 {
-	size_t old = t->b.len;
+	size_t old = t->b.len, i;
 
 	if (n == 0)
 		return;
 	stext_add(t, s, n, 0);
-	if (!t->failed)
-		memcpy(t->at + old, at, n * sizeof(*at));
+	if (t->failed)
+		return;
+	memcpy(t->at + old, at, n * sizeof(*at));
+	for (i = 0; i < n; i++)
+		t->any |= at[i];
 }
 
 /* Bytes of white space at s[i] that may end a line (trimmed), or 0. */
@@ -236,9 +240,10 @@ render_segments(struct rctx *c, const struct stext *t, int width, int pre,
 	if (!pre && width > 0 && !fits_whole(s, n, width) &&
 	    linebreak_find(s, n, c->lang, brk) == -1)
 		goto out;
-	for (i = 0; i < n; i++)
-		if (t->at[i] & AT_NOBREAK)
-			brk[i] = LB_NONE;
+	if (t->any & AT_NOBREAK)
+		for (i = 0; i < n; i++)
+			if (t->at[i] & AT_NOBREAK)
+				brk[i] = LB_NONE;
 	while (pos < n) {
 		size_t s0 = pos, endt, best = 0, bendt = 0, weak = 0, wendt = 0;
 		int w = 0, wt = 0, bwt = 0, wwt = 0;
