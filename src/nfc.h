@@ -1,6 +1,7 @@
 /*
- * nfc.h - Unicode normalization form C for text entering the document
- * (doc.c is its caller).
+ * nfc.h - Unicode normalization form C for text entering the document.
+ * Callers: article.c (does a page need it?), parse_html.c (the parsed
+ * tree's text and attributes), doc.c (every string set in the doc).
  *
  * A page written in decomposed form ("a" + U+0308 for "ä", Bengali YA +
  * NUKTA for YYA) is the same text as its composed form: after NFC it
@@ -14,7 +15,8 @@
 
 /* 1 when NFC may change the UTF-8 text s[0, n): it holds a combining
  * mark, a character NFC never keeps (a composition exclusion or a
- * singleton), or conjoining Hangul jamo.  Text below U+0300, Hangul
+ * singleton), conjoining Hangul jamo, or a starter that composes with the
+ * one before it (Kannada U+0CD5).  Text below U+0300, Hangul
  * syllables and CJK ideographs never need it; the scan is cheap. */
 int nfc_needed(const char *s, size_t n);
 

@@ -282,9 +282,9 @@ compose_text(xmlNode *n)
 static int
 url_attr(const xmlAttr *a)
 {
-	static const char *const names[] = {"href", "src", "srcset", "action",
-	    "cite", "poster", "longdesc", "background", "ping", "formaction",
-	    "manifest", NULL};
+	/* and any name ending in "src", "srcset" or "url" (data-src) */
+	static const char *const names[] = {"href", "action", "cite", "poster",
+	    "longdesc", "background", "ping", "formaction", "manifest", NULL};
 	const char *nm = (const char *)a->name, *v;
 	size_t i, l;
 
