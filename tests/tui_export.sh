@@ -23,7 +23,7 @@ wait_file() {
 	i=0
 	while [ ! -s "$1" ]; do
 		i=$((i + 1))
-		[ $i -lt 100 ] || fail "no file '$1'"
+		[ $i -lt 200 ] || fail "no file '$1'"
 		sleep 0.05
 	done
 }
@@ -80,7 +80,7 @@ tui_wait "copied $size bytes to the clipboard (OSC 52"
 i=0
 until tmx show-buffer >"$OUT/clip.txt" 2>/dev/null && [ -s "$OUT/clip.txt" ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || fail "tmux received no OSC 52"
+	[ $i -lt 200 ] || fail "tmux received no OSC 52"
 	sleep 0.05
 done
 cmp -s "$OUT/clip.txt" "$EXP" || {

@@ -15,7 +15,7 @@ opened() { # expected argv, one per line
 	i=0
 	while [ ! -f "$TUI_TMP/opened" ]; do
 		i=$((i + 1))
-		[ $i -lt 100 ] || fail "the handler was not run for $1"
+		[ $i -lt 200 ] || fail "the handler was not run for $1"
 		sleep 0.05
 	done
 	[ "$(cat "$TUI_TMP/opened")" = "$1" ] ||

@@ -50,7 +50,7 @@ tui_wait "Paragraph 1 of 300"
 i=0
 while [ "$(pos)" = "$p1" ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || fail "} did not move"
+	[ $i -lt 200 ] || fail "} did not move"
 	sleep 0.05
 done
 tui_screen | head -1 | grep -q "^ *Paragraph 1 of 300" ||

@@ -5,10 +5,10 @@
 #
 #   tui_start W H [lede args...]   start lede in a W x H window
 #   tui_keys KEY...                tmux send-keys
-#   tui_wait TEXT [SECONDS]        poll the screen until TEXT shows
-#   tui_gone TEXT [SECONDS]        poll until TEXT is gone
+#   tui_wait TEXT [SECONDS]        poll the screen until TEXT shows (10 s)
+#   tui_gone TEXT [SECONDS]        poll until TEXT is gone (10 s)
 #   tui_style TEXT [N]             style of TEXT ("fg=3 bg=default bold")
-#   tui_expect_style TEXT STYLE    fail unless TEXT has STYLE
+#   tui_expect_style TEXT STYLE    wait until TEXT has STYLE, else fail
 #   tui_alive                      fail if lede has exited
 #   tui_exited STATUS              wait until lede has quit with STATUS
 #   tui_stop                       end lede and its tmux server
@@ -34,6 +34,10 @@ export HOME="$TUI_TMP/home" XDG_CONFIG_HOME="$TUI_TMP/home/.config" \
 	XDG_CACHE_HOME="$TUI_TMP/home/.cache"
 mkdir -p "$XDG_CONFIG_HOME/lede" "$XDG_CACHE_HOME"
 unset NO_COLOR BROWSER LEDE_EXPORT_DIR LEDE_IMAGE_VIEWER
+# A UTF-8 terminal, whatever the machine's locale (a test may set another).
+unset LC_ALL LC_CTYPE LANGUAGE
+LANG=C.UTF-8
+export LANG
 # Proxies from the environment would send 127.0.0.1 elsewhere.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 NO_PROXY='*'
@@ -90,7 +94,7 @@ EOC
 	    -y "$h" "cd '$TUI_TMP' && env TERM=xterm-256color $TUI_ENV \
 	    '$LEDE' $args; echo \"lede exited: \$?\"" 2>/dev/null; do
 		n=$((n + 1))
-		[ $n -lt 50 ] || fail "cannot start tmux"
+		[ $n -lt 100 ] || fail "cannot start tmux"
 		sleep 0.1
 	done
 }
@@ -99,7 +103,7 @@ EOC
 tui_stop() {
 	tmx kill-server >/dev/null 2>&1
 	n=0
-	while tmx has-session >/dev/null 2>&1 && [ $n -lt 50 ]; do
+	while tmx has-session >/dev/null 2>&1 && [ $n -lt 100 ]; do
 		n=$((n + 1))
 		sleep 0.1
 	done
@@ -110,7 +114,7 @@ tui_keys() {
 }
 
 tui_wait() {
-	text=$1 limit=${2:-5}
+	text=$1 limit=${2:-10}
 	i=0
 	while [ $i -lt $((limit * 20)) ]; do
 		if tui_screen | grep -qF -- "$text"; then
@@ -123,7 +127,7 @@ tui_wait() {
 }
 
 tui_gone() {
-	text=$1 limit=${2:-5}
+	text=$1 limit=${2:-10}
 	i=0
 	while [ $i -lt $((limit * 20)) ]; do
 		if ! tui_screen | grep -qF -- "$text"; then
@@ -139,9 +143,19 @@ tui_style() {
 	tui_screen_e | "$PYTHON3" "$top_srcdir/tests/tui_cells.py" style "$@"
 }
 
+# Polls: the key that gives TEXT its style may not have been read yet.
 tui_expect_style() {
-	got=$(tui_style "$1") || fail "'$1' is not on the screen"
-	[ "$got" = "$2" ] || fail "'$1' has style '$got', expected '$2'"
+	i=0
+	while :; do
+		if got=$(tui_style "$1"); then
+			[ "$got" = "$2" ] && return 0
+		else
+			got="(not on the screen)"
+		fi
+		i=$((i + 1))
+		[ $i -lt 100 ] || fail "'$1' has style '$got', expected '$2'"
+		sleep 0.05
+	done
 }
 
 tui_alive() {
@@ -155,7 +169,7 @@ tui_exited() {
 	until tmx capture-pane -p -S -100 -t lede 2>/dev/null |
 	    grep -q "^lede exited: $1\$"; do
 		i=$((i + 1))
-		[ $i -lt 100 ] || fail "lede did not exit with status $1"
+		[ $i -lt 200 ] || fail "lede did not exit with status $1"
 		sleep 0.05
 	done
 }
@@ -173,7 +187,7 @@ tui_step_to() {
 		i=0
 		while [ "$(tui_screen | tail -1)" = "$before" ]; do
 			i=$((i + 1))
-			[ $i -lt 100 ] || fail "'$k' changed nothing"
+			[ $i -lt 200 ] || fail "'$k' changed nothing"
 			sleep 0.05
 		done
 	done

@@ -72,7 +72,7 @@ tui_wait "Links (7)"
 i=0
 while [ "$(tui_style "Links (7)")" != "fg=6 bg=default bold" ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || fail "Tab did not focus the links pane"
+	[ $i -lt 200 ] || fail "Tab did not focus the links pane"
 	sleep 0.05
 done
 tui_resize 1 1

@@ -64,7 +64,7 @@ tui_keys ']'
 i=0
 while [ "$(tui_screen | head -1 | sed 's/^ *//')" != "A long restoration" ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || fail "] did not bring the heading to the top"
+	[ $i -lt 200 ] || fail "] did not bring the heading to the top"
 	sleep 0.05
 done
 tui_keys ']'
@@ -76,7 +76,7 @@ tui_keys g '}' '}'
 i=0
 while ! tui_screen | head -1 | grep -q "2 March 2024\|\[image\]\|The twelve"; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || fail "} did not move by paragraphs"
+	[ $i -lt 200 ] || fail "} did not move by paragraphs"
 	sleep 0.05
 done
 
@@ -94,7 +94,7 @@ tui_keys Escape
 i=0
 while [ "$(tui_style "Lamps along the quay")" = "fg=0 bg=3" ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || fail "Esc did not clear the search"
+	[ $i -lt 200 ] || fail "Esc did not clear the search"
 	sleep 0.05
 done
 
@@ -115,7 +115,7 @@ tui_keys o
 i=0
 while [ ! -f "$TUI_TMP/opened" ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || fail "\$BROWSER was not run"
+	[ $i -lt 200 ] || fail "\$BROWSER was not run"
 	sleep 0.05
 done
 [ "$(cat "$TUI_TMP/opened")" = "--new-tab
@@ -128,7 +128,7 @@ tui_keys g i
 i=0
 while [ ! -f "$TUI_TMP/opened" ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] || fail "the image viewer was not run"
+	[ $i -lt 200 ] || fail "the image viewer was not run"
 	sleep 0.05
 done
 grep -q '/img/quay-lamps.jpg$' "$TUI_TMP/opened" ||
@@ -194,7 +194,7 @@ tui_keys Escape
 i=0
 while [ "$(tui_style "“We have many issues")" != "fg=6 bg=default" ]; do
 	i=$((i + 1))
-	[ $i -lt 100 ] ||
+	[ $i -lt 200 ] ||
 	    fail "quoted speech: $(tui_style "“We have many issues")"
 	sleep 0.05
 done
