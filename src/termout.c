@@ -85,12 +85,36 @@ same_char(const char *s, size_t n)
 	return 1;
 }
 
+/* What glibc's C locale has no transliteration for but a reader would
+ * want kept: separators and dashes by their Unicode category, dots used
+ * as separators ("Name · Site") as a dot.  NULL for anything else. */
+static const char *
+ascii_punct(const char *s, size_t n)
+{
+	int32_t cp;
+
+	if (u8_decode(s, n, &cp) != n)
+		return NULL;
+	switch (cp) {
+	case 0x00b7: case 0x2022: case 0x2027: case 0x2219: case 0x30fb:
+		return ".";
+	default:
+		break;
+	}
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_ZS: return " ";
+	case UTF8PROC_CATEGORY_PD: return "-";
+	default: return NULL;
+	}
+}
+
 /* One cluster: as converted, else without its accents ("é" -> "e" where
  * glibc's C locale gives "?"), then cut to the cluster's width. */
 static int
 put_cluster(iconv_t cd, const char *s, size_t n, struct buf *b)
 {
 	char out[64], *p = out;
+	const char *q;
 	size_t len, w = (size_t)u8_grapheme_width(s, n);
 	utf8proc_uint8_t *plain = NULL;
 
@@ -108,6 +132,16 @@ put_cluster(iconv_t cd, const char *s, size_t n, struct buf *b)
 		}
 	}
 	free(plain);
+	if (memchr(out, '?', len) != NULL && (q = ascii_punct(s, n)) != NULL) {
+		len = strlen(q);
+		memcpy(out, q, len);
+	}
+	if (len == 1 && out[0] == '?' && w > 1) {
+		/* A wide character that cannot be shown keeps its width, so
+		 * columns and tables stay aligned. */
+		memset(out, '?', w);
+		len = w;
+	}
 	if (len > w) {
 		/* Bytes overstate the width of a multibyte charset's text,
 		 * never understate it, so this errs on the short side. */

@@ -5,11 +5,14 @@
  * without colour.  UI only.
  */
 #include <curses.h>
+#include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pane.h"
+#include "termout.h"
 #include "uwidth.h"
 
 enum cmode { CM_NONE, CM_8, CM_16, CM_256, CM_DIRECT };
@@ -177,6 +180,47 @@ theme_curses_bkgd(WINDOW *w)
 	wattr_set(w, a, pair, NULL);
 }
 
+/* The terminal's locale, read once: it does not change while lede runs. */
+static int
+local_utf8(void)
+{
+	static int utf8 = -1;
+
+	if (utf8 == -1)
+		utf8 = termout_is_utf8();
+	return utf8;
+}
+
+/*
+ * A terminal whose locale is not UTF-8 (LANG=C, EUC-KR) gets the text in
+ * its own charset, as --dump does: ncurses would show UTF-8 there as "~@"
+ * debris.  A cluster never converts wider than it measured; narrower (CJK
+ * as "?") is padded so what follows on the line keeps its column.
+ */
+static void
+put_local(WINDOW *w, const char *s, size_t n, int cols)
+{
+	size_t len;
+	char *t = termout_convert(s, n, nl_langinfo(CODESET), &len);
+	int y0, x0, y, x;
+
+	getyx(w, y0, x0);
+	if (t == NULL || len > INT_MAX) {
+		/* Out of memory: ASCII is the same in every charset. */
+		for (; n > 0; s++, n--)
+			if ((unsigned char)*s < 0x80)
+				waddch(w, (unsigned char)*s);
+	} else {
+		waddnstr(w, t, (int)len);
+	}
+	free(t);
+	getyx(w, y, x);
+	while (y == y0 && x < x0 + cols && x < getmaxx(w) - 1) {
+		waddch(w, ' ');
+		x++;
+	}
+}
+
 int
 ui_put(WINDOW *w, enum role r, const char *s, size_t n, int maxcols)
 {
@@ -204,7 +248,10 @@ ui_put(WINDOW *w, enum role r, const char *s, size_t n, int maxcols)
 	}
 	if (i > 0) {
 		theme_curses_set(w, r);
-		waddnstr(w, s, (int)i);
+		if (local_utf8())
+			waddnstr(w, s, (int)i);
+		else
+			put_local(w, s, i, cols);
 	}
 	return cols;
 }

@@ -345,12 +345,19 @@ test_termout(void **state)
 
 	(void)state;
 	/* ASCII terminal: letters lose accents, dashes and quotes become
-	 * ASCII, the rest "?" no wider than the original cluster. */
+	 * ASCII, the rest "?" as wide as the original cluster. */
 	o = termout_convert(in, strlen(in), "ANSI_X3.4-1968", &len);
 	assert_non_null(o);
 	for (i = 0; i < len; i++)
 		assert_true((unsigned char)o[i] < 0x80);
-	assert_string_equal(o, "cafe - \"q\" ? ? ? x\n\x1b[1m");
+	assert_string_equal(o, "cafe - \"q\" ? ?? ?? x\n\x1b[1m");
+	free(o);
+	/* Separators glibc has no ASCII for: a middle dot, an ideographic
+	 * space, a figure dash. */
+	o = termout_convert("a \xc2\xb7 b\xe3\x80\x80" "c\xe2\x80\x92" "d", 14,
+	    "ANSI_X3.4-1968", &len);
+	assert_non_null(o);
+	assert_string_equal(o, "a . b c-d");
 	free(o);
 	/* EUC-KR terminal: Hangul converted, not transliterated. */
 	o = termout_convert("\xed\x95\x9c caf\xc3\xa9", 9, "EUC-KR", &len);
