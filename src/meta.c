@@ -173,6 +173,15 @@ static const char *const k_byline[] = {
     "article:author",
     "itemprop:author",
     "sailthru:author",
+    /* Less common, after the ones Readability reads. */
+    "dcterms:creator",
+    "og:article:author",
+    "article:author_name",
+    "article_author",
+    "shareaholic:article_author_name",
+    "cxenseparse:author",
+    "byl",
+    "citation_author",
     NULL,
 };
 static const char *const k_deck[] = {

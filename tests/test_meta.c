@@ -424,6 +424,44 @@ test_rel_author(void **state)
 	doc_free(d);
 }
 
+/* Author meta tags beyond Readability's: a sharing plugin's, Dublin Core
+ * terms, the newspaper "byl" (whose "By" goes); Readability's own come
+ * first. */
+static void
+test_meta_author_names(void **state)
+{
+	static const char *const tags[][2] = {
+	    {"shareaholic:article_author_name", "Wolfgang Michal"},
+	    {"DCTERMS.creator", "Wolfgang Michal"},
+	    {"byl", "By Wolfgang Michal"},
+	    {"article:author_name", "Wolfgang Michal"},
+	};
+	char html[1024];
+	struct doc *d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		snprintf(html, sizeof(html),
+		    "<html><head><title>Plan</title><meta name=\"%s\" "
+		    "content=\"%s\"></head><body><article><h1>Plan approved "
+		    "by council</h1>" PROSE("Plan") "</article></body></html>",
+		    tags[i][0], tags[i][1]);
+		d = parse(html, "https://blog.example/a.html");
+		assert_non_null(doc_get(d, DOC_BYLINE));
+		assert_string_equal(doc_get(d, DOC_BYLINE), "Wolfgang Michal");
+		doc_free(d);
+	}
+	snprintf(html, sizeof(html),
+	    "<html><head><title>Plan</title><meta name=\"byl\" "
+	    "content=\"Other Name\"><meta name=\"author\" content=\"Ann "
+	    "Lee\"></head><body><article><h1>Plan approved by council</h1>"
+	    PROSE("Plan") "</article></body></html>");
+	d = parse(html, "https://blog.example/a.html");
+	assert_string_equal(doc_get(d, DOC_BYLINE), "Ann Lee");
+	doc_free(d);
+}
+
 /* JSON-LD author given as {"@id"} of a Person in the graph, on a
  * WebPage; a date in the page's script data as the last resort. */
 static void
@@ -703,6 +741,7 @@ main(void)
 	    cmocka_unit_test(test_og_label),
 	    cmocka_unit_test(test_og_several),
 	    cmocka_unit_test(test_rel_author),
+	    cmocka_unit_test(test_meta_author_names),
 	    cmocka_unit_test(test_jsonld_graph),
 	    cmocka_unit_test(test_dateline),
 	    cmocka_unit_test(test_byline_class),
