@@ -10,6 +10,7 @@
 #include "article.h"
 #include "charset.h"
 #include "extract.h"
+#include "html_strip.h"
 #include "nfc.h"
 #include "util.h"
 
@@ -168,6 +169,9 @@ article_from_bytes(const char *bytes, size_t n, const struct article_opts *o,
 	if (charset_decode(bytes, n, o ? o->encoding : NULL,
 	        o ? o->content_type : NULL, &cr, err) == -1)
 		return NULL;
+	/* The page's code is a third of its bytes and never read. */
+	cr.len = html_strip_code(cr.utf8, cr.len);
+	cr.utf8[cr.len] = '\0';
 	d = article_from_html(cr.utf8, cr.len, o, err);
 	if (d) {
 		d->charset = xstrdup(cr.label[0] ? cr.label : cr.name);

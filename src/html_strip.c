@@ -1,0 +1,244 @@
+/*
+ * html_strip.c - script and style code out of a page before parsing.
+ * See html_strip.h.  What is a tag follows libxml2 2.9's HTML parser in
+ * recovery mode (htmlParseContentInternal, htmlParseStartTag,
+ * htmlParseEndTag, htmlParseComment, htmlParseScript): a tag opens with
+ * '<' and a letter; a script's text runs to the first "</script", any
+ * case.  tests/test_strip.c holds the scan to the parser on random pages,
+ * so a libxml2 that reads pages otherwise shows there.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/xmlversion.h>
+
+#include "html_strip.h"
+
+enum kind { K_OTHER, K_SCRIPT, K_STYLE };
+
+struct tag {
+	size_t end; /* just past its '>' */
+	int empty;  /* ended "/>" */
+	int json;   /* a type attribute naming JSON */
+};
+
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+letter(char c)
+{
+	return ((unsigned char)c | 0x20) >= 'a' &&
+	       ((unsigned char)c | 0x20) <= 'z';
+}
+
+/* htmlParseHTMLName's characters: the first, and the rest. */
+static int
+name_start(char c)
+{
+	return letter(c) || c == '_' || c == ':' || c == '.';
+}
+
+static int
+name_char(char c)
+{
+	return name_start(c) || c == '-' || (c >= '0' && c <= '9');
+}
+
+static int
+named(const char *s, size_t n, const char *name)
+{
+	return strlen(name) == n && strncasecmp(s, name, n) == 0;
+}
+
+static int
+has_json(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 4 <= n; i++)
+		if (strncasecmp(s + i, "json", 4) == 0)
+			return 1;
+	return 0;
+}
+
+/* The attributes and end of a start tag whose name ends at s[j].  -1 when
+ * the tag does not end (an open quote, or the end of the page). */
+static int
+start_tag(const char *s, size_t n, size_t j, struct tag *t)
+{
+	const char *q;
+	size_t a, an, v, vn;
+
+	memset(t, 0, sizeof(*t));
+	for (;;) {
+		while (j < n && blank(s[j]))
+			j++;
+		if (j >= n)
+			return -1;
+		if (s[j] == '>') {
+			t->end = j + 1;
+			return 0;
+		}
+		if (s[j] == '/' && j + 1 < n && s[j + 1] == '>') {
+			t->end = j + 2;
+			t->empty = 1;
+			return 0;
+		}
+		if (!name_start(s[j])) {
+			/* A bogus attribute: up to a blank or the tag's end. */
+			while (j < n && !blank(s[j]) && s[j] != '>' &&
+			       !(s[j] == '/' && j + 1 < n && s[j + 1] == '>'))
+				j++;
+			continue;
+		}
+		for (a = j; j < n && name_char(s[j]); j++)
+			;
+		an = j - a;
+		while (j < n && blank(s[j]))
+			j++;
+		if (j >= n || s[j] != '=')
+			continue;
+		for (j++; j < n && blank(s[j]); j++)
+			;
+		if (j >= n)
+			return -1;
+		if (s[j] == '"' || s[j] == '\'') {
+			if ((q = memchr(s + j + 1, s[j], n - j - 1)) == NULL)
+				return -1;
+			v = j + 1;
+			vn = (size_t)(q - s) - v;
+			j = (size_t)(q - s) + 1;
+		} else {
+			for (v = j; j < n && !blank(s[j]) && s[j] != '>'; j++)
+				;
+			vn = j - v;
+		}
+		if (named(s + a, an, "type") && has_json(s + v, vn))
+			t->json = 1;
+	}
+}
+
+static enum kind
+kind_of(const char *name, size_t n)
+{
+	if (named(name, n, "script"))
+		return K_SCRIPT;
+	if (named(name, n, "style"))
+		return K_STYLE;
+	return K_OTHER;
+}
+
+/* The first "</name" (any case) in s[0..n), or NULL. */
+static const char *
+find_close(const char *s, size_t n, const char *name, size_t nl)
+{
+	const char *p = s, *end = s + n;
+
+	while ((size_t)(end - p) >= nl + 2 &&
+	       (p = memchr(p, '<', (size_t)(end - p) - nl - 1)) != NULL) {
+		if (p[1] == '/' && strncasecmp(p + 2, name, nl) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* Does this script's text hold what meta.c reads from scripts (the
+ * "ublish" and "reated" its date keys share)? */
+static int
+script_kept(const char *s, size_t n)
+{
+	return memmem(s, n, "ublish", 6) != NULL ||
+	       memmem(s, n, "reated", 6) != NULL;
+}
+
+size_t
+html_strip_code(char *s, size_t n)
+{
+	size_t pos = 0, r = 0, w = 0, i, j, e;
+	const char *p, *q;
+	struct tag t;
+	enum kind k;
+
+#if LIBXML_VERSION >= 21400
+	/* libxml2 2.14 tokenizes as HTML5 does: these rules are not its. */
+	return n;
+#endif
+	/* libxml2 stops reading at a NUL: leave such a page alone. */
+	if (s == NULL || memchr(s, '\0', n) != NULL)
+		return n;
+	while (pos < n && (p = memchr(s + pos, '<', n - pos)) != NULL) {
+		i = (size_t)(p - s);
+		if (i + 2 >= n)
+			break;
+		if (letter(s[i + 1])) {
+			for (j = i + 1; j < n && name_char(s[j]); j++)
+				;
+			if (start_tag(s, n, j, &t) == -1)
+				break;
+			k = kind_of(s + i + 1, j - i - 1);
+			if (t.empty || k == K_OTHER) {
+				pos = t.end;
+				continue;
+			}
+			q = find_close(
+			    s + t.end, n - t.end, s + i + 1, j - i - 1);
+			e = q ? (size_t)(q - s) : n;
+			/* "</scriptx" ends libxml2's read of the text but
+			 * not the element, whose text goes on after it. */
+			if (q == NULL || e + 2 + (j - i - 1) >= n ||
+			    name_char(s[e + 2 + (j - i - 1)]))
+				break;
+			if (e == t.end) {
+				/* Empty: its end tag is read as one. */
+				pos = e;
+				continue;
+			}
+			/* Text that opens with a tag or another end tag is
+			 * read as markup first (the tag may close the
+			 * script): not followed here. */
+			if (t.end + 1 < n && s[t.end] == '<' &&
+			    (s[t.end + 1] == '/' || letter(s[t.end + 1])))
+				break;
+			if (k == K_STYLE ||
+			    (!t.json && !script_kept(s + t.end, e - t.end))) {
+				memmove(s + w, s + r, t.end - r);
+				w += t.end - r;
+				r = e;
+			}
+			pos = e;
+		} else if (s[i + 1] == '!' && s[i + 2] == '-' && i + 3 < n &&
+		           s[i + 3] == '-') {
+			if ((q = memmem(s + i + 4, n - i - 4, "-->", 3)) ==
+			    NULL)
+				break;
+			pos = (size_t)(q - s) + 3;
+		} else if (s[i + 1] == '/' && name_start(s[i + 2])) {
+			/* An end tag runs to the next '>', quotes or not. */
+			if ((q = memchr(s + i + 2, '>', n - i - 2)) == NULL)
+				break;
+			pos = (size_t)(q - s) + 1;
+		} else if ((s[i + 1] == '!' && n - i >= 9 &&
+		               strncasecmp(s + i + 2, "doctype", 7) == 0) ||
+		           (s[i + 1] == '?' &&
+		               (name_start(s[i + 2]) ||
+		                   (unsigned char)s[i + 2] >= 0x80))) {
+			if ((q = memchr(s + i + 2, '>', n - i - 2)) == NULL)
+				break;
+			pos = (size_t)(q - s) + 1;
+		} else {
+			/* "<" as text ("</" of no name is dropped, the same
+			 * for this scan). */
+			pos = i + 1;
+		}
+	}
+	if (w == r)
+		return n;
+	memmove(s + w, s + r, n - r);
+	return w + (n - r);
+}
