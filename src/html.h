@@ -90,7 +90,8 @@ html_walk_next(xmlNode *n, const xmlNode *root, int skip)
 	}
 	return NULL;
 }
-/* Detach and free n. */
+/* Detach n and its subtree, which are not to be used again (freed now,
+ * or with the page when it is held by an arena). */
 void html_remove(xmlNode *n);
 /* Put the tree's text and attribute values in Unicode NFC (nfc.c), all
  * but URLs; for pages nfc_needed() finds something to compose in. */

@@ -330,7 +330,10 @@ html_remove(xmlNode *n)
 	if (n == NULL)
 		return;
 	xmlUnlinkNode(n);
-	xmlFreeNode(n);
+	/* In an arena the subtree is given back with the page; freeing it
+	   now would only walk it. */
+	if (html_arena_of(n) == NULL)
+		xmlFreeNode(n);
 }
 
 /* ASCII case folding, as tolower() does for these bytes in the C and
