@@ -110,7 +110,7 @@ bare_parse(const char *utf8, size_t n)
 
 	h = htmlReadMemory(utf8, (int)n, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	        HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
 	xmlFreeDoc(h);
 	return now_ms() - t0;
 }

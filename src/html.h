@@ -20,6 +20,8 @@
 #include "err.h"
 
 #define HTML_MAX_DEPTH 200 /* our walkers stop descending below this */
+/* below this depth html_parse() takes out wrapper elements */
+#define HTML_FLAT_DEPTH 160
 
 /* Parse UTF-8 text (never touches the network).  NULL with err filled. */
 htmlDocPtr html_parse(const char *utf8, size_t n, struct lede_err *err);

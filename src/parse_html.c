@@ -3,6 +3,7 @@
  * (recover, quiet, no network) and tree helpers shared by the extractor
  * and the metadata readers.  See html.h.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -22,13 +23,170 @@ quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* Deeper than the walkers go (HTML_MAX_DEPTH) is markup gone wrong:
+ * hundreds of unclosed <b> or <font>, or nested <div>s.  Below
+ * HTML_FLAT_DEPTH such wrappers are taken out (their children take their
+ * place), and what carries meaning stays: paragraphs, headings, links,
+ * lists, quotes, figures, tables, microdata.  Below HTML_LEAF_DEPTH only
+ * the leaves stay (text, line breaks, images), in reading order. */
+#define HTML_LEAF_DEPTH (HTML_MAX_DEPTH - 10)
+
+static int
+kept_deep(const xmlNode *n)
+{
+	static const char *const keep[] = {
+	    "p",
+	    "h1",
+	    "h2",
+	    "h3",
+	    "h4",
+	    "h5",
+	    "h6",
+	    "a",
+	    "ul",
+	    "ol",
+	    "li",
+	    "dl",
+	    "dt",
+	    "dd",
+	    "blockquote",
+	    "q",
+	    "figure",
+	    "figcaption",
+	    "img",
+	    "picture",
+	    "source",
+	    "br",
+	    "hr",
+	    "pre",
+	    "code",
+	    "table",
+	    "thead",
+	    "tbody",
+	    "tr",
+	    "td",
+	    "th",
+	    "caption",
+	    "time",
+	    NULL,
+	};
+	size_t i;
+
+	if (html_attr(n, "itemprop"))
+		return 1;
+	for (i = 0; keep[i]; i++)
+		if (html_is(n, keep[i]))
+			return 1;
+	return 0;
+}
+
+/* Put n's children in its place, in order, and drop n; returns the first
+ * of them.  By hand: xmlAddPrevSibling() would merge text nodes. */
+static xmlNode *
+unwrap(xmlNode *n)
+{
+	xmlNode *first = n->children, *last = n->last, *c;
+
+	for (c = first; c; c = c->next)
+		c->parent = n->parent;
+	first->prev = n->prev;
+	last->next = n->next;
+	if (n->prev)
+		n->prev->next = first;
+	else
+		n->parent->children = first;
+	if (n->next)
+		n->next->prev = last;
+	else
+		n->parent->last = last;
+	n->children = n->last = n->prev = n->next = NULL;
+	n->parent = NULL;
+	html_remove(n);
+	return first;
+}
+
+/* Only the leaves of top's subtree, as its children.  -1 when out of
+ * memory. */
+static int
+leaves_only(xmlNode *top)
+{
+	xmlNode **leaf = NULL, **more, *n, *c;
+	size_t nl = 0, cap = 0, i;
+
+	for (n = top->children; n; n = html_walk_next(n, top, 0)) {
+		if (n->type == XML_ELEMENT_NODE && n->children)
+			continue;
+		if (n->type != XML_TEXT_NODE && n->type != XML_ELEMENT_NODE)
+			continue;
+		if (nl == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((more = realloc(leaf, cap * sizeof(*leaf))) ==
+			    NULL) {
+				free(leaf);
+				return -1;
+			}
+			leaf = more;
+		}
+		leaf[nl++] = n;
+	}
+	for (i = 0; i < nl; i++)
+		xmlUnlinkNode(leaf[i]);
+	while ((c = top->children) != NULL)
+		html_remove(c);
+	for (i = 0; i < nl; i++)
+		xmlAddChild(top, leaf[i]);
+	free(leaf);
+	return 0;
+}
+
+static int
+flatten(htmlDocPtr d)
+{
+	xmlNode *root = xmlDocGetRootElement(d), *n, *c;
+	int depth = 0;
+
+	/* Walk by hand to know the depth. */
+	for (n = root; n;) {
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			if (depth >= HTML_LEAF_DEPTH) {
+				for (c = n->children; c; c = c->next)
+					if (c->type == XML_ELEMENT_NODE &&
+					    c->children)
+						break;
+				if (c && leaves_only(n) == -1)
+					return -1;
+			} else if (depth >= HTML_FLAT_DEPTH && !kept_deep(n)) {
+				n = unwrap(n);
+				continue;
+			} else {
+				n = n->children;
+				depth++;
+				continue;
+			}
+		}
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			depth--;
+		}
+		if (n == root)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
 htmlDocPtr
 html_parse(const char *utf8, size_t n, struct lede_err *err)
 {
 	struct html_arena *a;
 	htmlDocPtr d;
+	htmlParserCtxtPtr ctxt;
+	int deep;
+	/* HUGE: past 256 open elements libxml2 would stop reading and
+	   lose the rest of the page (hundreds of unclosed <b> or <font>). */
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	           HTML_PARSE_COMPACT | XML_PARSE_HUGE;
 
 	if (n > (size_t)0x7fffffff) {
 		err_set(err, LEDE_ETOOBIG, "page too large to parse");
@@ -42,7 +200,16 @@ html_parse(const char *utf8, size_t n, struct lede_err *err)
 		err_set(err, LEDE_ENOMEM, "out of memory");
 		return NULL;
 	}
-	d = htmlReadMemory(utf8, (int)n, NULL, "UTF-8", opts);
+	if ((ctxt = htmlNewParserCtxt()) == NULL) {
+		html_arena_end(a);
+		err_set(err, LEDE_ENOMEM, "out of memory");
+		return NULL;
+	}
+	d = htmlCtxtReadMemory(ctxt, utf8, (int)n, NULL, "UTF-8", opts);
+	/* The stack of open elements doubles as it fills: past
+	   HTML_FLAT_DEPTH it has been this high. */
+	deep = ctxt->nameMax > HTML_FLAT_DEPTH;
+	htmlFreeParserCtxt(ctxt);
 	if (d == NULL || xmlDocGetRootElement(d) == NULL) {
 		if (d)
 			xmlFreeDoc(d);
@@ -56,6 +223,11 @@ html_parse(const char *utf8, size_t n, struct lede_err *err)
 	if (d->ids) {
 		xmlFreeIDTable(d->ids);
 		d->ids = NULL;
+	}
+	if (deep && flatten(d) == -1) {
+		html_free(d);
+		err_set(err, LEDE_ENOMEM, "out of memory");
+		return NULL;
 	}
 	return d;
 }

@@ -27,7 +27,8 @@
 #define AT_WEAK		(UINT32_C(1) << 31)	/* break here only if no other */
 
 #define RENDER_MAX_PIECES 24	/* prefix pieces (quote bars, indents) */
-#define RENDER_MAX_DEPTH 100	/* deeper blocks are left out */
+#define RENDER_MAX_DEPTH 256	/* a stack guard: documents are never this deep
+				   (html_parse() flattens deep markup) */
 #define RENDER_MAX_TEXT ((size_t)64 << 20) /* one block's text */
 
 struct stext {
