@@ -179,6 +179,10 @@ const char *pane_article_info(struct ui *ui);
 typedef void (*ui_prompt_fn)(struct ui *ui, const char *text, void *arg);
 void pane_status_prompt(struct ui *ui, const char *label,
     const char *initial, ui_prompt_fn done, void *arg);
+/* A question the first key answers (text is that key; Enter gives "",
+ * Esc NULL). */
+void pane_status_ask(struct ui *ui, const char *label, ui_prompt_fn done,
+    void *arg);
 int pane_status_prompting(struct ui *ui);
 void pane_status_set(struct ui *ui, int error, const char *text);
 void pane_status_clear(struct ui *ui);

@@ -3,7 +3,7 @@
  * paragraph, ^A all, extended with the movement keys or a mouse drag) and
  * exporting it, or the whole article when nothing is selected, as plain
  * text (export_doc(), the formatter of --dump): to a file, through a pipe
- * to a command (an argv, no shell) or to the clipboard (OSC 52, plus
+ * to a command line (run by /bin/sh) or to the clipboard (OSC 52, plus
  * wl-copy or xclip when there).  A paragraph selection exports the
  * paragraphs it touches (export_doc() by block range); a line selection
  * exports exactly the text of its lines (export_lines()).  UI only.
@@ -327,7 +327,7 @@ save_done(struct ui *ui, const char *text, void *arg)
 		base = strrchr(pending, '/');
 		snprintf(q, sizeof(q), "overwrite '%.200s'? (y/n) ",
 		    base ? base + 1 : pending);
-		pane_status_prompt(ui, q, NULL, confirm_done, NULL);
+		pane_status_ask(ui, q, confirm_done, NULL);
 		return;
 	}
 	save_to(ui, text, 0);
@@ -371,22 +371,23 @@ static void
 pipe_done(struct ui *ui, const char *text, void *arg)
 {
 	struct art *a = pane_article_state(ui);
-	char *argv[33], *copy, *tok, *save = NULL, *out;
-	size_t len;
-	int argc = 0, fds[2], status = 0;
+	char *argv[4], *copy, *out;
+	size_t len, k;
+	int fds[2], status = 0;
 	pid_t pid;
 
 	(void)arg;
-	if (text == NULL || *text == '\0')
+	if (text == NULL || (text += strspn(text, " \t"), *text == '\0'))
 		return;
+	/* The user typed this command line: the shell runs it, as less
+	   and vi do, so quotes, pipes and redirections work.  Messages
+	   name its first word. */
 	if ((copy = xstrdup(text)) == NULL)
 		return;
-	/* The user typed this command: split on blanks, no shell. */
-	for (tok = strtok_r(copy, " \t", &save); tok && argc < 32;
-	    tok = strtok_r(NULL, " \t", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	if (argc == 0 || (out = export_text(ui, a, &len)) == NULL) {
+	k = strcspn(copy, " \t");
+	copy[k] = '\0';
+	argv[0] = copy;
+	if ((out = export_text(ui, a, &len)) == NULL) {
 		free(copy);
 		return;
 	}
@@ -401,8 +402,12 @@ pipe_done(struct ui *ui, const char *text, void *arg)
 		close(fds[0]);
 		signal(SIGPIPE, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
-		execvp(argv[0], argv);
-		fprintf(stderr, "lede: cannot run '%s': %s\n", argv[0],
+		argv[0] = "sh";
+		argv[1] = "-c";
+		argv[2] = (char *)text;
+		argv[3] = NULL;
+		execv("/bin/sh", argv);
+		fprintf(stderr, "lede: cannot run /bin/sh: %s\n",
 		    strerror(errno));
 		_exit(127);
 	}

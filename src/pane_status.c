@@ -20,6 +20,7 @@ struct status {
 	char text[STATUS_MAX];
 	int error;
 	int prompting;
+	int onekey; /* a question the first key answers */
 	char label[256];
 	char input[PROMPT_MAX];
 	size_t len;
@@ -101,7 +102,16 @@ pane_status_prompt(struct ui *ui, const char *label, const char *initial,
 	s->len = strlen(s->input);
 	s->done = done;
 	s->arg = arg;
+	s->onekey = 0;
 	ui_dirty(ui, PANE_STATUS);
+}
+
+void
+pane_status_ask(struct ui *ui, const char *label, ui_prompt_fn done,
+    void *arg)
+{
+	pane_status_prompt(ui, label, NULL, done, arg);
+	st(ui)->onekey = 1;
 }
 
 int
@@ -229,6 +239,11 @@ status_key(struct pane *p, struct ui *ui, int action, int ch)
 		return 0;
 	if (ch == 27 || ch == 7 /* ^G */ || ch == 3) {
 		finish(ui, 0);
+	} else if (s->onekey && ch >= 0x20 && ch < 0x7f) {
+		s->input[0] = (char)ch;
+		s->input[1] = '\0';
+		s->len = 1;
+		finish(ui, 1);
 	} else if (ch == '\r') {
 		finish(ui, 1);
 	} else if (ch == UI_KEY(KEY_BACKSPACE)) {

@@ -53,12 +53,13 @@ cmp -s "$FILE" "$EXP" || {
 printf 'keep me\n' >"$FILE"
 tui_keys s Enter
 tui_wait "overwrite 'harbour-lights-return-to-port-elm.txt'? (y/n)"
-tui_keys n Enter
+tui_keys n
 tui_wait "not saved"
 [ "$(cat "$FILE")" = "keep me" ] || fail "overwritten without asking"
 tui_keys s Enter
 tui_wait "overwrite 'harbour-lights-return-to-port-elm.txt'? (y/n)"
-tui_keys y Enter
+# One key answers, as the (y/n) says.
+tui_keys y
 tui_wait "saved $size bytes"
 cmp -s "$FILE" "$EXP" || fail "the file was not replaced"
 
@@ -73,6 +74,15 @@ tui_wait "Silver Band played as the"
 tui_keys Enter
 tui_wait "piped $size bytes to 'tee'"
 cmp -s "$OUT/piped.txt" "$EXP" || fail "the piped text differs"
+# The shell runs the line: quotes, pipes and redirections work.
+tui_keys '|'
+tui_wait "pipe to:"
+tui_keys -l "tr a-z A-Z | grep -c \"HARBOUR LIGHTS\" > '$OUT/shell.txt'"
+tui_keys Enter
+tui_wait "lede: 'tr' done [press Enter]"
+tui_keys Enter
+tui_wait "piped $size bytes to 'tr'"
+[ "$(cat "$OUT/shell.txt")" = 1 ] || fail "the shell line did not run whole"
 
 # Clipboard: OSC 52 reaches tmux (set-clipboard on), whose buffer holds it.
 tui_keys y
