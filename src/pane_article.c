@@ -133,8 +133,59 @@ pane_article_link_number(struct ui *ui, int link)
 	return a->linkno[link];
 }
 
+/* A line as its block and its place in it, to find again after the
+ * article is wrapped anew. */
+struct spot {
+	int block;     /* -1: none (header, blank line) */
+	size_t off, n; /* its line in the block, the block's lines */
+	size_t idx;
+};
+
+static void
+spot_of(const struct lines *L, size_t i, struct spot *s)
+{
+	size_t j;
+
+	memset(s, 0, sizeof(*s));
+	s->idx = i;
+	s->block = L && i < L->n ? L->v[i].block : -1;
+	if (s->block < 0)
+		return;
+	for (j = i; j > 0 && L->v[j - 1].block == s->block; j--)
+		;
+	s->off = i - j;
+	for (j = i; j < L->n && L->v[j].block == s->block; j++)
+		;
+	s->n = j - i + s->off;
+}
+
+/* The line of the new lines L at the same place: the same fraction of
+ * the way through its block (the block's last line for an end that was
+ * on its last line). */
+static size_t
+spot_in(const struct lines *L, const struct spot *s, size_t oldn, int end)
+{
+	size_t i, first, nn = 0, r;
+
+	if (L->n == 0)
+		return 0;
+	for (i = 0; s->block >= 0 && i < L->n && L->v[i].block != s->block;
+	     i++)
+		;
+	first = i;
+	for (; s->block >= 0 && i < L->n && L->v[i].block == s->block; i++)
+		nn++;
+	if (nn == 0 || s->n == 0)
+		r = oldn ? s->idx * L->n / oldn : 0;
+	else if (end)
+		r = first + ((s->off + 1) * nn + s->n - 1) / s->n - 1;
+	else
+		r = first + s->off * nn / s->n;
+	return r < L->n ? r : L->n - 1;
+}
+
 /* Render at the pane's width, keeping the reader's place: the block at
- * the top stays at the top. */
+ * the top stays at the top, and a selection selects the same text. */
 static void
 rerender(struct ui *ui, struct art *a)
 {
@@ -144,6 +195,7 @@ rerender(struct ui *ui, struct art *a)
 	struct lines *nl;
 	int w, avail, block = -1, pw;
 	size_t i, off = 0, oldn = 0, oldtop = a->top, oldblk = 0;
+	struct spot sa, sc;
 
 	/* Never laid out yet (lede started in the library): the article
 	 * will get the whole width on a narrow screen. */
@@ -173,6 +225,10 @@ rerender(struct ui *ui, struct art *a)
 		    a->lines->v[i].block == block; i++)
 			oldblk++;
 		oldblk += off;
+	}
+	if (a->sel_mode != SEL_NONE && a->lines) {
+		spot_of(a->lines, a->anchor, &sa);
+		spot_of(a->lines, a->cursor, &sc);
 	}
 	render_opts_default(&o);
 	o.width = w;
@@ -204,8 +260,11 @@ rerender(struct ui *ui, struct art *a)
 	}
 	a->have_hit = 0;
 	if (a->sel_mode != SEL_NONE) {
-		a->sel_mode = SEL_NONE;
-		a->info[0] = '\0';
+		int later = a->anchor > a->cursor;
+
+		a->anchor = spot_in(nl, &sa, oldn, later);
+		a->cursor = spot_in(nl, &sc, oldn, !later);
+		art_sel_info(ui, a);
 	}
 	/* A drag's anchor numbered the old lines. */
 	a->dragging = 0;

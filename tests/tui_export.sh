@@ -152,6 +152,32 @@ grep -q "before sunset" "$OUT/mouse.txt" && fail "mouse export too long"
 tui_alive
 tui_stop
 
+# A selection outlives a resize and a wider or narrower column: the
+# same paragraphs stay selected, and s saves them, not the article.
+tui_start 100 30 --theme "$top_srcdir/themes/default" "$ART"
+tui_wait "Harbour lights return to Port Elm"
+tui_keys / T h e Space t w e l v e Enter
+tui_keys v j
+tui_wait "2 paragraphs selected"
+tui_resize 60 24
+tui_wait "2 paragraphs selected"
+tui_keys -
+tui_wait "reading column:"
+tui_expect_style "The twelve" "fg=0 bg=7"
+tui_expect_style "the switch was thrown" "fg=0 bg=7"
+tui_keys s
+tui_wait "save to:"
+tui_keys C-u
+tui_keys -l "$OUT/resized.txt"
+tui_keys Enter
+wait_file "$OUT/resized.txt"
+grep -q "^The twelve cast-iron lamps" "$OUT/resized.txt" || fail "resize: first"
+grep -q "switch was thrown" "$OUT/resized.txt" || fail "resize: second"
+grep -q "harbour has been a dark place\|A long restoration" \
+    "$OUT/resized.txt" && fail "resize: more than was selected"
+tui_alive
+tui_stop
+
 # Nothing selected: the whole article.  export-width = 0 in the config:
 # one line per paragraph.
 printf 'export-width = 0\n' >"$XDG_CONFIG_HOME/lede/config"
