@@ -709,15 +709,31 @@ art_key(struct pane *p, struct ui *ui, int action, int ch)
 	case ACT_SEARCH_PREV: r = art_search(ui, a, a->back ? 1 : -1, 0);
 		break;
 	case ACT_WIDER:
-	case ACT_NARROWER:
-		ui->colw += action == ACT_WIDER ? 4 : -4;
+	case ACT_NARROWER: {
+		/* Never wider than the pane shows, so that - narrows at
+		   once. */
+		int pw = p->w > 0 ? p->w : COLS;
+		int avail = pw > 24 ? pw - 2 : pw;
+
+		if (ui->colw > avail)
+			ui->colw = avail;
+		/* Narrower: to the next multiple of 4 (98, 96, 92...). */
+		if (action == ACT_WIDER)
+			ui->colw += 4;
+		else
+			ui->colw = (ui->colw - 1) / 4 * 4;
+		if (ui->colw > avail)
+			ui->colw = avail;
 		if (ui->colw < CONFIG_WIDTH_MIN)
 			ui->colw = CONFIG_WIDTH_MIN;
 		if (ui->colw > CONFIG_WIDTH_MAX)
 			ui->colw = CONFIG_WIDTH_MAX;
 		rerender(ui, a);
-		ui_message(ui, "reading column: %d", ui->colw);
+		ui_message(ui, ui->colw >= avail ?
+		    "reading column: %d (the pane's width)" :
+		    "reading column: %d", ui->colw);
 		break;
+	}
 	case ACT_CANCEL:
 		a->pat[0] = '\0';
 		a->sel_link = -1;

@@ -66,6 +66,14 @@ key - "reading column: 76"
 awk_ok=$(tui_screen | head -29 | awk '{ sub(/ +$/, ""); if (length($0) > 88) print "long" }')
 [ -z "$awk_ok" ] || fail "the column did not narrow"
 key = "reading column: 80"
+# Never wider than the pane: at its width, - narrows at once.
+for i in 1 2 3 4 5 6 7 8; do tui_keys =; done
+tui_wait "(the pane's width)"
+w=$(tui_screen | tail -1 | sed -n 's/^reading column: \([0-9]*\).*/\1/p')
+[ -n "$w" ] && [ "$w" -le 100 ] || fail "the column grew past the pane ($w)"
+key - "reading column: $(((w - 1) / 4 * 4))"
+for i in 1 2 3 4; do tui_keys -; done
+tui_wait "reading column: 80"
 # ^L repaints; the screen is the same.
 before=$(tui_screen | head -29)
 tui_keys C-l
