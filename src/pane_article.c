@@ -647,10 +647,15 @@ static int
 jump(struct ui *ui, struct art *a, unsigned flag, int dir)
 {
 	const struct lines *L = a->lines;
-	size_t i = a->cur;
+	/* Forward from the reading place (a search hit, a jump); back
+	   from the top when that place is below it: near the end a
+	   heading is reached but cannot be brought to the top, and
+	   stepping from it would move nothing one can see. */
+	size_t i = dir < 0 && a->top < a->cur ? a->top : a->cur;
 
 	for (;;) {
-		if (dir > 0 ? i + 1 >= L->n : i == 0)
+		if (dir > 0 ? i + 1 >= L->n || a->top >= art_max_top(a) :
+		              i == 0)
 			break;
 		i = dir > 0 ? i + 1 : i - 1;
 		if ((L->v[i].flags & flag) &&

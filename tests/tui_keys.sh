@@ -88,6 +88,17 @@ tui_stop
 
 tui_start 100 30 --theme "$top_srcdir/themes/default" "$ART"
 tui_wait "Harbour lights return to Port Elm"
+# ] at the end of the article says so, and the next [ moves the view
+# (it once stepped onto headings the view could not bring up).
+key ']' "A long restoration"
+at=$(tui_screen | tail -1 | sed -n 's|.* \([0-9]*\)/[0-9]* .*|\1|p')
+tui_keys ']' ']' ']'
+tui_wait "no next heading"
+end=$(tui_screen | tail -1 | sed -n 's|.* \([0-9]*\)/[0-9]* .*|\1|p')
+tui_keys '['
+tui_wait " $at/"
+[ "$end" != "$at" ] || fail "] did not reach the end"
+key g " 1/"
 # ^N and ^P move between links like > and <.
 key C-n "[1] https://gazette.example/tags/silver-band"
 key C-n "[2] https://gazette.example/2023/11/council-lighting-plan"
