@@ -357,7 +357,7 @@ static void
 paint_line(WINDOW *w, struct art *a, size_t li, int row)
 {
 	const struct line *l = &a->lines->v[li];
-	size_t i, j, off, len;
+	size_t i, j, off, len, o2;
 	enum role r;
 	int cols = 0, maxw = a->textw;
 
@@ -389,6 +389,15 @@ paint_line(WINDOW *w, struct art *a, size_t li, int row)
 				rolebuf[i] = ROLE_SEARCH_HIT;
 			off += len ? len : 1;
 		}
+		/* Matches that run on from this line, or into it. */
+		if (art_find_span(a->lines, li, 0, a->pat, a->icase, &off,
+		    &o2, &len))
+			for (i = off; i < l->len; i++)
+				rolebuf[i] = ROLE_SEARCH_HIT;
+		if (li > 0 && art_find_span(a->lines, li - 1, 0, a->pat,
+		    a->icase, &off, &o2, &len))
+			for (i = o2; i < o2 + len && i < l->len; i++)
+				rolebuf[i] = ROLE_SEARCH_HIT;
 	}
 	if (in_selection(a, li))
 		for (i = 0; i < l->len; i++)

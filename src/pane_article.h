@@ -48,6 +48,11 @@ size_t art_max_top(const struct art *a);
 /* Find pat in s (n bytes) at or after from; returns 1 with *off, *len. */
 int art_find(const char *s, size_t n, size_t from, const char *pat,
     int icase, size_t *off, size_t *len);
+/* A match of pat that starts in line li (at or after byte from) and runs
+ * on into line li + 1, the same paragraph wrapped: 1 with its start *off
+ * in li, and *off2, *len2, its part of li + 1. */
+int art_find_span(const struct lines *L, size_t li, size_t from,
+    const char *pat, int icase, size_t *off, size_t *off2, size_t *len2);
 /* Case-smart: 1 when pat has no upper-case letter. */
 int art_smart_icase(const char *pat);
 /* Move to the next (dir 1) or previous (dir -1) match. */

@@ -1,8 +1,10 @@
 /*
  * pane_article_find.c - search in the article: / and ?, n and N.  Case-
  * smart (a pattern with an upper-case letter matches case exactly, else
- * case is ignored, Unicode-aware).  Matches are found line by line in the
- * rendered text; pane_article.c highlights those on screen.  UI only.
+ * case is ignored, Unicode-aware).  Matches are found in the rendered
+ * text, also across the break of a wrapped line (with the space the break
+ * took, or none between CJK characters); pane_article.c highlights those
+ * on screen.  UI only.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,83 @@ art_find(const char *s, size_t n, size_t from, const char *pat, int icase,
 	return 0;
 }
 
+/* Where a line's words start: past quote bars, list markers and the
+ * indent that continues them. */
+static size_t
+text_start(const struct line *l)
+{
+	size_t r = 0, o;
+
+	while (r < l->nruns && (l->runs[r].role == ROLE_QUOTE_BAR ||
+	    l->runs[r].role == ROLE_LIST_MARKER))
+		r++;
+	o = r < l->nruns ? l->runs[r].off : l->len;
+	while (o < l->len && l->text[o] == ' ')
+		o++;
+	return o;
+}
+
+/* Does line li go on in line li + 1 (a paragraph wrapped there)? */
+static int
+goes_on(const struct lines *L, size_t li)
+{
+	const struct line *a = &L->v[li], *b;
+
+	if (li + 1 >= L->n)
+		return 0;
+	b = &L->v[li + 1];
+	return a->block >= 0 && b->block == a->block && a->row < 0 &&
+	    b->row < 0 && a->len > 0 && b->len > 0 &&
+	    !(b->flags & (LINE_BLOCK_START | LINE_BLANK | LINE_HEADER |
+	    LINE_LINKLIST));
+}
+
+int
+art_find_span(const struct lines *L, size_t li, size_t from,
+    const char *pat, int icase, size_t *off, size_t *off2, size_t *len2)
+{
+	/* A match that runs on covers at most the pattern's characters
+	   (4 bytes each) of this line and of the next. */
+	char j[8 * ART_PATMAX + 2];
+	const struct line *a, *b;
+	size_t m = strlen(pat), s0, al, bs, bl, p, len, sep, k;
+
+	if (m == 0 || m >= ART_PATMAX || !goes_on(L, li))
+		return 0;
+	a = &L->v[li];
+	b = &L->v[li + 1];
+	s0 = a->len > 4 * m ? a->len - 4 * m : 0;
+	if (s0 < from)
+		s0 = from;
+	while (s0 < a->len && ((unsigned char)a->text[s0] & 0xc0) == 0x80)
+		s0++;
+	if (s0 >= a->len)
+		return 0;
+	al = a->len - s0;
+	bs = text_start(b);
+	bl = b->len - bs < 4 * m ? b->len - bs : 4 * m;
+	memcpy(j, a->text + s0, al);
+	for (p = 0; p < al; p++) {
+		if (((unsigned char)j[p] & 0xc0) == 0x80)
+			continue;
+		/* The break took a space (most scripts) or none (between
+		   two CJK characters): the pattern says which. */
+		for (k = 0; k < 2; k++) {
+			sep = k == 0;
+			j[al] = ' ';
+			memcpy(j + al + sep, b->text + bs, bl);
+			if (match_here(j + p, al + sep + bl - p, pat, icase,
+			    &len) && p + len > al + sep) {
+				*off = s0 + p;
+				*off2 = bs;
+				*len2 = p + len - al - sep;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The last match in line before byte "before". */
 static int
 find_back(const char *s, size_t n, size_t before, const char *pat,
@@ -100,8 +179,8 @@ int
 art_search(struct ui *ui, struct art *a, int dir, int fresh)
 {
 	const struct lines *L = a->lines;
-	size_t li, off, len, k;
-	int wrapped = 0;
+	size_t li, off, len, k, so, o2, l2, wo;
+	int wrapped = 0, span, whole;
 
 	if (L == NULL || L->n == 0)
 		return UI_HANDLED;
@@ -134,12 +213,31 @@ art_search(struct ui *ui, struct art *a, int dir, int fresh)
 			}
 		}
 		l = &L->v[li];
-		if (dir > 0 && art_find(l->text, l->len, off, a->pat,
-		    a->icase, &off, &len))
+		/* A match may run on into the next line: the earlier (or,
+		   going back, the later) start of the two. */
+		span = art_find_span(L, li, dir > 0 ? off : 0, a->pat,
+		    a->icase, &so, &o2, &l2);
+		if (dir > 0) {
+			whole = art_find(l->text, l->len, off, a->pat, a->icase,
+			    &wo, &len);
+			if (whole && (!span || wo <= so)) {
+				off = wo;
+				goto found;
+			}
+		} else {
+			if (span && so >= off)
+				span = 0;
+			whole = find_back(l->text, l->len, off, a->pat,
+			    a->icase, &wo);
+			if (whole && (!span || wo > so)) {
+				off = wo;
+				goto found;
+			}
+		}
+		if (span) {
+			off = so;
 			goto found;
-		if (dir < 0 && find_back(l->text, l->len, off, a->pat,
-		    a->icase, &off))
-			goto found;
+		}
 	}
 	a->have_hit = 0;
 	ui_error(ui, "pattern not found: '%s'", a->pat);

@@ -267,6 +267,20 @@ cmp -s "$OUT/cjk.txt" "$TUI_TMP/cjk-expected.txt" || {
 	diff -u "$TUI_TMP/cjk-expected.txt" "$OUT/cjk.txt"
 	fail "the CJK line selection differs"
 }
+# Search across a break between two CJK characters (no space there).
+tui_keys Escape
+tui_gone "selected"
+tui_screen | grep -q "村民募\$" || fail "the CJK page no longer breaks there"
+tui_keys /
+tui_keys -l "村民募捐支付"
+tui_keys Enter
+tui_gone "pattern not found"
+i=0
+until [ "$(tui_style "捐支付")" != "$(tui_style "人们在日落")" ]; do
+	i=$((i + 1))
+	[ $i -lt 200 ] || fail "the match's second part is not marked"
+	sleep 0.05
+done
 # From the second line of the Chinese paragraph: the rest of it, no space.
 tui_keys Escape
 tui_gone "selected"

@@ -99,6 +99,14 @@ tui_keys '['
 tui_wait " $at/"
 [ "$end" != "$at" ] || fail "] did not reach the end"
 key g " 1/"
+# Search finds words across the break of a wrapped line (the first
+# paragraph breaks after "were lit on" at 100 columns), and marks both
+# parts.
+tui_screen | grep -q "lit on\$" || fail "the test page no longer breaks there"
+tui_keys / l i t Space o n Space S a t u r d a y Enter
+tui_expect_style "Saturday evening" "fg=0 bg=3"
+tui_gone "pattern not found"
+tui_keys Escape
 # ^N and ^P move between links like > and <.
 key C-n "[1] https://gazette.example/tags/silver-band"
 key C-n "[2] https://gazette.example/2023/11/council-lighting-plan"
