@@ -175,6 +175,30 @@ find_back(const char *s, size_t n, size_t before, const char *pat,
 	return found;
 }
 
+/* "match k of n" on the status line, k the hit at line li, byte off. */
+static void
+count_hits(struct ui *ui, struct art *a, size_t hli, size_t hoff)
+{
+	const struct lines *L = a->lines;
+	size_t li, off, o, len, o2, l2, n = 0, k = 0;
+
+	for (li = 0; li < L->n; li++) {
+		const struct line *l = &L->v[li];
+
+		for (off = 0; art_find(l->text, l->len, off, a->pat, a->icase,
+		    &o, &len); off = o + 1) {
+			n++;
+			k += li < hli || (li == hli && o <= hoff);
+		}
+		if (art_find_span(L, li, 0, a->pat, a->icase, &o, &o2, &l2)) {
+			n++;
+			k += li < hli || (li == hli && o <= hoff);
+		}
+	}
+	if (n > 1)
+		ui_message(ui, "match %zu of %zu", k, n);
+}
+
 int
 art_search(struct ui *ui, struct art *a, int dir, int fresh)
 {
@@ -251,6 +275,8 @@ found:
 		ui_message(ui, dir > 0 ? "search hit the bottom, continued "
 		    "at the top" : "search hit the top, continued at the "
 		    "bottom");
+	else
+		count_hits(ui, a, li, off);
 	ui_dirty(ui, PANE_ARTICLE);
 	ui_dirty(ui, PANE_STATUS);
 	return UI_HANDLED;

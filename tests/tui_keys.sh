@@ -113,9 +113,10 @@ key C-n "[2] https://gazette.example/2023/11/council-lighting-plan"
 key C-p "[1] https://gazette.example/tags/silver-band"
 # N goes back to the previous match.
 key / l a m p s Enter "lamps"
-line1=$(tui_screen | tail -1)
-key n "lamps"
-key N "lamps"
+# The status line counts the matches.
+tui_wait "match 1 of 6"
+key n "match 2 of 6"
+key N "match 1 of 6"
 # Enter follows; Left and Right go back and forward.
 tui_keys Escape G
 tui_wait "Read the history of the"
