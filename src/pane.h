@@ -193,6 +193,8 @@ int pane_status_error(struct ui *ui);
 void pane_list_refresh(struct ui *ui);
 
 /* pane_links.c */
+/* The link selected in the links pane, "[n] URL", or NULL. */
+const char *pane_links_info(struct ui *ui);
 void pane_links_reset(struct ui *ui);
 
 #endif

@@ -186,6 +186,27 @@ links_draw(struct pane *p, struct ui *ui)
 	}
 }
 
+const char *
+pane_links_info(struct ui *ui)
+{
+	static char info[600];
+	const struct links *k = ui->pane[PANE_LINKS].priv;
+	const struct item *it;
+
+	if (k == NULL || k->n == 0 || k->sel >= k->n || ui->doc == NULL)
+		return NULL;
+	it = &k->v[k->sel];
+	if (it->link < 0 || (size_t)it->link >= ui->doc->nlinks)
+		return NULL;
+	if (it->no > 0)
+		snprintf(info, sizeof(info), "[%d] %s", it->no,
+		    ui->doc->links[it->link].url);
+	else
+		snprintf(info, sizeof(info), "%s",
+		    ui->doc->links[it->link].url);
+	return info;
+}
+
 static void
 select_item(struct ui *ui, struct links *k, size_t i)
 {
@@ -195,6 +216,7 @@ select_item(struct ui *ui, struct links *k, size_t i)
 		i = k->n - 1;
 	k->sel = i;
 	ui_dirty(ui, PANE_LINKS);
+	ui_dirty(ui, PANE_STATUS);
 }
 
 /* Move by delta items, skipping titles in the direction of travel. */

@@ -194,6 +194,9 @@ status_draw(struct pane *p, struct ui *ui)
 		left = s->text;
 	} else if (ui->focus == PANE_HELP) {
 		left = " help: q or Esc closes";
+	} else if (ui->focus == PANE_LINKS &&
+	    (info = pane_links_info(ui)) != NULL) {
+		left = info;
 	} else if (ui->doc && (info = pane_article_info(ui)) != NULL) {
 		left = info;
 	} else if (ui->doc && doc_get(ui->doc, DOC_TITLE)) {

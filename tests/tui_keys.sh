@@ -130,6 +130,9 @@ key Left "Read the history of the"
 key L "Library"
 tui_gone "Read the history of the"
 key '#' "Links (7)"
+# The status line shows the selected link's address.
+key j "[2] https://gazette.example/2023/11/council-lighting-plan"
+key k "[1] https://gazette.example/tags/silver-band"
 key R "Read the history of the"
 tui_gone "Links (7)"
 # In the links pane, a number then Enter opens that link.
