@@ -5,6 +5,7 @@
  * Also meta_unescape(), for the entities such values (and <meta> ones)
  * keep.  See extract.h.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,6 +262,34 @@ set_date(struct extract_ctx *x, enum doc_field_id f, const char *v)
 	return 1;
 }
 
+/* The JSON without its "\u0000" escapes (a NUL would end the C string
+ * its value becomes: "Before\u0000After" read as "Before"), or NULL when
+ * it has none or memory ran out. */
+static char *
+without_nul(const char *json, size_t n)
+{
+	char *o;
+	size_t i, k = 0;
+
+	if (memmem(json, n, "\\u0000", 6) == NULL ||
+	    (o = malloc(n + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (json[i] == '\\' && i + 5 < n &&
+		    memcmp(json + i + 1, "u0000", 5) == 0) {
+			i += 5;
+			continue;
+		}
+		o[k++] = json[i];
+		/* An escaped character is copied with its backslash
+		   ("\\\\u0000" is a backslash, then text). */
+		if (json[i] == '\\' && i + 1 < n)
+			o[k++] = json[++i];
+	}
+	o[k] = '\0';
+	return o;
+}
+
 int
 meta_jsonld(struct extract_ctx *x, const char *json, size_t n)
 {
@@ -269,6 +298,7 @@ meta_jsonld(struct extract_ctx *x, const char *json, size_t n)
 	struct buf b;
 	int k = 0;
 	const char *name, *head;
+	char *nonul;
 
 	/* Some sites wrap the JSON in <![CDATA[ ... ]]>. */
 	while (n && (*json == ' ' || *json == '\n' || *json == '\t' ||
@@ -287,8 +317,13 @@ meta_jsonld(struct extract_ctx *x, const char *json, size_t n)
 	}
 	if ((tok = json_tokener_new()) == NULL)
 		return 0;
+	if ((nonul = without_nul(json, n)) != NULL) {
+		json = nonul;
+		n = strlen(nonul);
+	}
 	root = json_tokener_parse_ex(tok, json, (int)n);
 	json_tokener_free(tok);
+	free(nonul);
 	if (root == NULL)
 		return 0;
 	/* The page's own name: a second witness for its <h1> (finish). */

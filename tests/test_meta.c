@@ -462,6 +462,28 @@ test_meta_author_names(void **state)
 	doc_free(d);
 }
 
+/* A \u0000 in JSON-LD is dropped, not the end of the value; an escaped
+ * backslash before "u0000" is text. */
+static void
+test_jsonld_nul(void **state)
+{
+	const char *html =
+	    "<html><head><title>Plan</title><script "
+	    "type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+	    "\"headline\":\"Plan \\u0000approved by council\",\"author\":"
+	    "{\"name\":\"Ann\\u0000 Lee\"},\"description\":\"a "
+	    "\\\\u0000 b\"}</script></head><body><article><h1>Plan approved "
+	    "by council</h1>" PROSE("Plan") "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://news.example/a.html");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Plan approved by council");
+	assert_string_equal(doc_get(d, DOC_BYLINE), "Ann Lee");
+	assert_string_equal(doc_get(d, DOC_DECK), "a \\u0000 b");
+	doc_free(d);
+}
+
 /* JSON-LD author given as {"@id"} of a Person in the graph, on a
  * WebPage; a date in the page's script data as the last resort. */
 static void
@@ -742,6 +764,7 @@ main(void)
 	    cmocka_unit_test(test_og_several),
 	    cmocka_unit_test(test_rel_author),
 	    cmocka_unit_test(test_meta_author_names),
+	    cmocka_unit_test(test_jsonld_nul),
 	    cmocka_unit_test(test_jsonld_graph),
 	    cmocka_unit_test(test_dateline),
 	    cmocka_unit_test(test_byline_class),
