@@ -4,6 +4,7 @@
  * ever sees a control character from the web, and text (not URLs) is put
  * in NFC (nfc.c), so decomposed and composed pages read alike.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -469,6 +470,37 @@ spans:
 	in->nspans = j;
 	in->len = o;
 	free(q);
+}
+
+static int
+cut_below(const struct doc_block *b, int depth)
+{
+	size_t i;
+
+	if (b == NULL || depth > 256)
+		return 0;
+	if (b->nkids >= DOC_MAX_KIDS)
+		return 1;
+	for (i = 0; i < b->nkids; i++)
+		if (b->kids[i]->nkids > 0 && cut_below(b->kids[i], depth + 1))
+			return 1;
+	return 0;
+}
+
+const char *
+doc_cut(const struct doc *d)
+{
+	static char msg[128];
+
+	if (cut_below(d->body, 0))
+		snprintf(msg, sizeof(msg), "the page was cut after %d "
+		    "paragraphs", DOC_MAX_KIDS);
+	else if (d->nlinks >= DOC_MAX_LINKS)
+		snprintf(msg, sizeof(msg), "only the first %d links of the "
+		    "page are kept", DOC_MAX_LINKS);
+	else
+		return NULL;
+	return msg;
 }
 
 int

@@ -115,6 +115,9 @@ struct doc {
 };
 
 struct doc *doc_new(void);		/* NULL when out of memory */
+/* What of the page a doc's limits left out ("the page was cut after
+ * 200000 paragraphs"), or NULL when nothing was. */
+const char *doc_cut(const struct doc *d);
 void doc_free(struct doc *d);
 
 /* Set a field (value sanitized, whitespace folded; empty means unset). */

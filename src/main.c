@@ -212,6 +212,8 @@ run_batch(const struct args *a, const char *srcname)
 	source_release(&src);
 	if (d == NULL)
 		return 1;
+	if (doc_cut(d))
+		fprintf(stderr, "lede: warning: %s\n", doc_cut(d));
 	if (a->json) {
 		char *s = json_out_doc(d, &err);
 

@@ -511,6 +511,8 @@ ui_run(const struct ui_args *a)
 		ui_install(&ui, first, a->source, url);
 		pane_article_reset(&ui, 0, -1, -1);
 		pane_links_reset(&ui);
+		if (doc_cut(first))
+			ui_error(&ui, "%s", doc_cut(first));
 	}
 	report_settings(&ui);
 

@@ -177,6 +177,8 @@ opened(struct ui *ui, struct doc *d, const char *src, char *url, int how)
 	if (ui->warning[0]) {
 		ui_error(ui, "%s", ui->warning);
 		ui->warning[0] = '\0';
+	} else if (doc_cut(ui->doc)) {
+		ui_error(ui, "%s", doc_cut(ui->doc));
 	}
 	if (ui->focus != PANE_ARTICLE)
 		ui_focus(ui, PANE_ARTICLE);

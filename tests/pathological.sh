@@ -72,6 +72,14 @@ expect 1 "^lede: cannot read standard input: " --dump - <"$dir/blank.html"
 # An unknown --encoding is a usage error, before anything is read.
 expect 2 "unknown encoding 'klingon'" --dump --encoding klingon \
     "$dir/not-html.txt"
+# Past the document's limit of blocks the page is cut, and says so.
+"$PYTHON3" -c "print('<html><body><article>' + ''.join('<p>Paragraph %d has a few words.</p>' % i for i in range(200010)) + '</article></body></html>')" >"$dir/many-paragraphs.html"
+expect 0 "^lede: warning: the page was cut after 200000 paragraphs\$" \
+    --dump --no-wrap "$dir/many-paragraphs.html"
+grep -q "^Paragraph 199999 has" "$dir/out" || {
+	echo "FAIL many-paragraphs: the first 200000 are not all there"
+	fail=1
+}
 # A range past the last block is an error, not just the header.
 printf '<html><body><article><p>%s</p><p>%s</p></article></body></html>' \
     "The first paragraph of the article with words enough to be body text." \
