@@ -429,7 +429,7 @@ ui_run(const struct ui_args *a)
 	struct sigaction sa;
 	struct doc *first = NULL;
 	char *url = NULL;
-	int i, rc, settle = 0, polled;
+	int i, rc, settle = 0, polled, later;
 	wint_t wc;
 
 	if (!isatty(STDOUT_FILENO)) {
@@ -456,8 +456,12 @@ ui_run(const struct ui_args *a)
 			fprintf(stderr, "lede: out of memory\n");
 			return 1;
 		}
-	if (a->source) {
-		/* Fail before the screen opens, like --dump does. */
+	/* A page from the network loads with the screen up, its progress
+	   shown and Esc there to cancel; a file or stdin fails before the
+	   screen opens, like --dump does. */
+	later = a->source && a->base_url == NULL &&
+	    source_is_url(a->source);
+	if (a->source && !later) {
 		if ((first = ui_load_now(&ui, a->source, a->base_url, &url,
 		    &err)) == NULL) {
 			fprintf(stderr, "lede: %s\n", err.msg);
@@ -487,6 +491,11 @@ ui_run(const struct ui_args *a)
 	set_escdelay(100);
 	theme_curses_init(&ui.theme);
 	inwin = newwin(1, 1, 0, 0);
+	/* Keys are read through inwin, and reading refreshes a window
+	   touched since its last refresh: once now, so that its blank
+	   cell never lands on the screen's first one. */
+	if (inwin)
+		wnoutrefresh(inwin);
 	ui.active = 1;
 	keypad(inwin, TRUE);
 	/* Home and End as other terminals send them (tmux, screen, rxvt):
@@ -499,7 +508,7 @@ ui_run(const struct ui_args *a)
 	define_key("\033[F", KEY_END);
 	mouse_on(&ui);
 
-	ui.focus = first ? PANE_ARTICLE : PANE_LIBRARY;
+	ui.focus = first || later ? PANE_ARTICLE : PANE_LIBRARY;
 	ui.last_focus = ui.focus;
 	layout(&ui);
 	if (first) {
@@ -515,6 +524,8 @@ ui_run(const struct ui_args *a)
 			ui_error(&ui, "%s", doc_cut(first));
 	}
 	report_settings(&ui);
+	if (later)
+		ui_open(&ui, a->source, UI_OPEN_PUSH);
 
 	paint(&ui);
 	while (!got_quit) {

@@ -2,8 +2,9 @@
 # tui_net.sh - the reader with pages from a local HTTP server (tests/
 # httpd.py on 127.0.0.1; nothing else is contacted): a URL opens, a slow
 # page loads in the background while the reader stays usable and Esc
-# cancels it, an HTTP error is one line in the status line, and a fetched
-# page is in the library's history afterwards.
+# cancels it (also the URL lede was started with), an HTTP error is one
+# line in the status line, and a fetched page is in the library's history
+# afterwards.
 . "$top_srcdir/tests/tui_lib.sh"
 
 "$PYTHON3" "$top_srcdir/tests/httpd.py" "$top_srcdir/tests/net" \
@@ -79,4 +80,17 @@ tui_wait "History"
 tui_wait "Lighthouse keepers recall the storm"
 tui_wait "Zeppelin returns to the harbour"
 tui_alive
+tui_stop
+
+# A slow URL given to lede loads with the screen up: its progress shows,
+# Esc cancels it, and the reader stays (it once waited with a blank
+# screen, echoing keys, with no way to cancel).
+tui_start 100 30 --theme "$top_srcdir/themes/default" "$BASE/slow"
+tui_wait "fetching '$BASE/slow'"
+tui_wait "No article open"
+tui_keys Escape
+tui_wait "cancelled '$BASE/slow'"
+tui_alive
+tui_keys q
+tui_exited 0
 exit 0
