@@ -322,6 +322,53 @@ setup(struct cache *c, struct lede_err *err)
 	return migrate(c, err);
 }
 
+/*
+ * The cache as it is, read only (SQLite's immutable mode takes no lock and
+ * writes nothing, not even its WAL index), after err said why it cannot be
+ * opened to write; 0 with a notice saying so, or -1 (err kept).
+ */
+static int
+open_readonly(struct cache *c, struct lede_err *err)
+{
+	struct lede_err ignored = {0};
+	char *uri;
+	size_t i, k = 0;
+	int v;
+
+	db_close(c);
+	if (c->file == NULL || access(c->file, R_OK) == -1 ||
+	    (uri = malloc(3 * PATH_CAP + 32)) == NULL)
+		return -1;
+	k = (size_t)snprintf(uri, 3 * PATH_CAP, "file:");
+	for (i = 0; c->file[i]; i++) {
+		unsigned char ch = (unsigned char)c->file[i];
+
+		if (ch == '?' || ch == '#' || ch == '%')
+			k += (size_t)snprintf(uri + k, 4, "%%%02X", ch);
+		else
+			uri[k++] = (char)ch;
+	}
+	snprintf(uri + k, 32, "?immutable=1");
+	/* Only a file this lede reads as it is: not one a newer lede
+	   wrote, nor one waiting for a migration. */
+	if (sqlite3_open_v2(uri, &c->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+	    db_check(c, &ignored) != 0 ||
+	    user_version(c, &v, &ignored) == -1 ||
+	    v != CACHE_SCHEMA_VERSION) {
+		free(uri);
+		db_close(c);
+		return -1;
+	}
+	free(uri);
+	c->readonly = 1;
+	free(c->notice);
+	if ((c->notice = malloc(PATH_CAP + 512)) != NULL)
+		snprintf(c->notice, PATH_CAP + 512, "%s: reading the cache "
+		    "only, nothing is stored", err->msg);
+	return 0;
+}
+
 /* Open the lock file and take it; -1 with err filled. */
 static int
 lock_dir(struct cache *c, struct lede_err *err)
@@ -368,10 +415,16 @@ cache_open(const char *dir, struct lede_err *err)
 	snprintf(c->file, PATH_CAP, "%s/cache.db", c->dir);
 	/* Serialise the checks: two processes must not both move a file
 	 * aside, nor one move aside the new file the other just made. */
-	if ((fd = lock_dir(c, err)) == -1)
+	if ((fd = lock_dir(c, err)) == -1 || setup(c, err) == -1) {
+		/* A full disk or a read-only file system: what is cached
+		 * can still be read (err says why nothing is stored). */
+		if (open_readonly(c, err) == 0) {
+			if (fd != -1)
+				close(fd);
+			return c;
+		}
 		goto fail;
-	if (setup(c, err) == -1)
-		goto fail;
+	}
 	close(fd);
 	return c;
 fail:
@@ -476,6 +529,10 @@ cache_put(struct cache *c, const struct cache_page *p, struct lede_err *err)
 	sqlite3_int64 id;
 	int rc;
 
+	/* Read only: the notice said that nothing is stored. */
+	if (c->readonly)
+		return 0;
+
 	if (cache_exec(c, "BEGIN IMMEDIATE", err) == -1)
 		return -1;
 	st = cache_prep(c, "INSERT INTO pages (url, final_url, fetched, "
@@ -531,6 +588,10 @@ cache_touch(struct cache *c, const char *url, time_t fetched, time_t expires,
 {
 	sqlite3_stmt *st;
 	int rc;
+
+	/* Read only: the notice said that nothing is stored. */
+	if (c->readonly)
+		return 0;
 
 	st = cache_prep(c, "UPDATE pages SET fetched = ?2, expires = ?3, "
 	    "etag = coalesce(?4, etag), "

@@ -17,6 +17,7 @@ struct cache {
 	char *file;
 	char *notice;
 	int damaged;	/* SQLite said corrupt: move aside at close */
+	int readonly;	/* could not be opened to write: reads only */
 };
 
 /* Fill err from the database's last error; returns -1. */

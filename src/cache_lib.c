@@ -57,6 +57,8 @@ cache_record(struct cache *c, const struct cache_article *a, time_t when,
 	if (a->url == NULL || *a->url == '\0')
 		return err_set(err, LEDE_EUSAGE, "cannot record an article "
 		    "without a URL");
+	if (c->readonly)
+		return 0;
 	if (cache_exec(c, "BEGIN IMMEDIATE", err) == -1)
 		return -1;
 	st = cache_prep(c, "INSERT INTO history (url, title, site, published, "
@@ -300,6 +302,10 @@ cache_prune(struct cache *c, time_t max_age, long long max_bytes,
 {
 	long long p0, b0;
 	time_t cut = time(NULL) - max_age;
+
+	if (c->readonly)
+		return err_set(err, LEDE_ECACHE, "cannot prune: %s",
+		    c->notice ? c->notice : "the cache is read only");
 
 	memset(st, 0, sizeof(*st));
 	if (cache_exec(c, "BEGIN IMMEDIATE", err) == -1)

@@ -134,6 +134,26 @@ lede --dump "$A"
 expect_grep "server gone: the cached copy" "old zeppelin" "$OUT"
 expect_grep "server gone: a warning" "showing the copy cached" "$ERR"
 
+# A cache that cannot be written (a full disk, a read-only file system;
+# here its lock cannot be taken) is still read, and says so, once.
+mv "$C/cache.lock" "$WORK/cache.lock.saved"
+mkdir "$C/cache.lock"
+lede --offline --dump "$A"
+expect_grep "unwritable cache: the page" "old zeppelin" "$OUT"
+expect_grep "unwritable cache: says so" \
+    "reading the cache only, nothing is stored" "$ERR"
+[ "$(wc -l <"$ERR")" -eq 1 ] && ok "unwritable cache: one line" ||
+    fail "unwritable cache: $(cat "$ERR")"
+lede --cache-list
+[ $RC -eq 0 ] && [ "$(wc -l <"$OUT")" -eq "$BEFORE" ] &&
+    ok "unwritable cache: listed" ||
+    fail "unwritable cache list: status $RC, $(cat "$ERR")"
+lede --cache-prune 0B
+[ $RC -eq 1 ] && expect_grep "unwritable cache: prune refused" \
+    "cannot prune: " "$ERR" || fail "unwritable prune: status $RC"
+rmdir "$C/cache.lock"
+mv "$WORK/cache.lock.saved" "$C/cache.lock"
+
 # Pruning by age and size.
 lede --cache-prune 1d
 expect_grep "prune by age keeps new pages" "^removed 0 pages" "$OUT"
