@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include <curl/curl.h>
+#include <zlib.h>
 
 #include <config.h> /* autoconf's, from the build directory */
 
@@ -33,6 +34,11 @@ struct fetch_job {
 	int added;		/* easy is in multi */
 	int done;
 	int too_big, not_html, http_fail;
+	/* The answer's Content-Encoding, decoded here rather than by
+	 * libcurl, which takes a compressed stream cut short for a whole
+	 * one: ENC_x, inflate started, raw deflate, stream ended, bad. */
+	int enc, zinit, zraw, zend, zbad;
+	z_stream z;
 	CURLcode result;
 	/* Headers of the latest response (reset at each status line, so a
 	 * redirect's headers never leak into the final answer). */
@@ -99,6 +105,17 @@ header_value(const char *v, size_t n)
 	return s;
 }
 
+enum { ENC_NONE, ENC_GZIP, ENC_DEFLATE, ENC_OTHER };
+
+static void
+inflate_reset(struct fetch_job *j)
+{
+	if (j->zinit)
+		inflateEnd(&j->z);
+	j->zinit = j->zraw = j->zend = j->zbad = 0;
+	j->enc = ENC_NONE;
+}
+
 static void
 headers_reset(struct fetch_job *j)
 {
@@ -147,12 +164,28 @@ on_header(char *p, size_t size, size_t nmemb, void *arg)
 
 	if (n >= 5 && strncmp(p, "HTTP/", 5) == 0) {
 		headers_reset(j);
+		inflate_reset(j);
 		status_reason(j, p, n);
 		return n;
 	}
 	if ((colon = memchr(p, ':', n)) == NULL)
 		return n;
 	k = (size_t)(colon - p);
+	if (k == 16 && strncasecmp(p, "content-encoding", 16) == 0) {
+		char *v = header_value(colon + 1, n - k - 1);
+
+		if (v == NULL || *v == '\0' || strcasecmp(v, "identity") == 0)
+			j->enc = ENC_NONE;
+		else if (strcasecmp(v, "gzip") == 0 ||
+		    strcasecmp(v, "x-gzip") == 0)
+			j->enc = ENC_GZIP;
+		else if (strcasecmp(v, "deflate") == 0)
+			j->enc = ENC_DEFLATE;
+		else
+			j->enc = ENC_OTHER;
+		free(v);
+		return n;
+	}
 	if (k == 4 && strncasecmp(p, "etag", 4) == 0)
 		slot = &j->etag;
 	else if (k == 13 && strncasecmp(p, "last-modified", 13) == 0)
@@ -166,6 +199,61 @@ on_header(char *p, size_t size, size_t nmemb, void *arg)
 		*slot = header_value(colon + 1, n - k - 1);
 	}
 	return n;
+}
+
+/* Inflate n bytes of the answer into the body; -1 stops the transfer
+ * (too big, or not the compressed data it says it is). */
+static int
+inflate_into(struct fetch_job *j, const char *p, size_t n)
+{
+	unsigned char out[16384];
+	int rc;
+
+	/* Bytes after the end of the stream are left, as browsers do. */
+	if (j->zend)
+		return 0;
+	if (!j->zinit) {
+		memset(&j->z, 0, sizeof(j->z));
+		/* 15 + 32: a gzip or a zlib header, whichever it is. */
+		if (inflateInit2(&j->z, 15 + 32) != Z_OK)
+			return j->zbad = -1;
+		j->zinit = 1;
+	}
+	j->z.next_in = (Bytef *)p;
+	j->z.avail_in = (uInt)n;
+	while (j->z.avail_in > 0 && !j->zend) {
+		j->z.next_out = out;
+		j->z.avail_out = sizeof(out);
+		rc = inflate(&j->z, Z_NO_FLUSH);
+		if (rc == Z_DATA_ERROR && j->enc == ENC_DEFLATE && !j->zraw &&
+		    j->z.total_out == 0 && j->z.total_in <= n) {
+			/* "deflate" without its zlib header, as some
+			   servers send it. */
+			inflateEnd(&j->z);
+			memset(&j->z, 0, sizeof(j->z));
+			j->zinit = 0;
+			if (inflateInit2(&j->z, -15) != Z_OK)
+				return j->zbad = -1;
+			j->zinit = j->zraw = 1;
+			j->z.next_in = (Bytef *)p;
+			j->z.avail_in = (uInt)n;
+			continue;
+		}
+		if (rc == Z_STREAM_END)
+			j->zend = 1;
+		else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			j->zbad = 1;
+			return -1;
+		}
+		if (buf_append(&j->body, out, sizeof(out) - j->z.avail_out) ==
+		    -1) {
+			j->too_big = 1;
+			return -1;
+		}
+		if (rc == Z_BUF_ERROR)
+			break;
+	}
+	return 0;
 }
 
 static size_t
@@ -191,6 +279,12 @@ on_body(char *p, size_t size, size_t nmemb, void *arg)
 			return 0;
 		}
 	}
+	if (j->enc == ENC_OTHER) {
+		j->zbad = 1;
+		return 0;
+	}
+	if (j->enc != ENC_NONE)
+		return inflate_into(j, p, n) == -1 ? 0 : n;
 	if (buf_append(&j->body, p, n) == -1) {
 		j->too_big = 1;
 		return 0;
@@ -288,7 +382,10 @@ fetch_job_start(const char *url, const struct fetch_opts *o,
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
 	    o->connect_timeout_ms > 0 ? o->connect_timeout_ms :
 	    FETCH_CONNECT_TIMEOUT_DEFAULT);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	/* Compressed answers are inflated in on_body(), to know that they
+	   are whole. */
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+	curl_easy_setopt(e, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)j->body.max);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "lede/" PACKAGE_VERSION);
@@ -468,6 +565,11 @@ fail(const struct fetch_job *j, struct lede_err *err)
 		free(clean);
 		return rc;
 	}
+	if (j->zbad || (r == CURLE_OK && j->zinit && !j->zend))
+		return err_set(err, LEDE_ENET, "cannot fetch '%s': %s", u,
+		    j->enc == ENC_OTHER ? "an encoding lede does not read" :
+		    j->zbad ? "damaged compressed answer" :
+		    "compressed answer cut short");
 	if (j->too_big || r == CURLE_FILESIZE_EXCEEDED) {
 		if (j->body.max >= ((size_t)1 << 20))
 			return err_set(err, LEDE_ETOOBIG, "cannot fetch '%s': "
@@ -542,7 +644,8 @@ fetch_job_finish(struct fetch_job *j, struct fetch_result *r,
 			break;
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
 	if (j->result != CURLE_OK || j->too_big || j->not_html ||
-	    j->http_fail || code < 200 || (code >= 300 && code != 304)) {
+	    j->http_fail || j->zbad || (j->zinit && !j->zend) ||
+	    code < 200 || (code >= 300 && code != 304)) {
 		fail(j, err);
 		r->status = code;	/* a 5xx lets the caller use a copy */
 		goto out;
@@ -594,6 +697,7 @@ fetch_job_cancel(struct fetch_job *j)
 	curl_slist_free_all(j->hdrs);
 	buf_release(&j->body);
 	headers_reset(j);
+	inflate_reset(j);
 	free(j->url);
 	free(j);
 }

@@ -20,6 +20,11 @@ Never touches any other host.  Routes:
     /big/N           N bytes of HTML, chunked (no Content-Length)
     /bigcl/N         N bytes of HTML with a Content-Length
     /gzip/NAME       DOCROOT/NAME gzip-compressed (Content-Encoding)
+    /gzipcut/NAME    the same, cut short (a whole HTTP answer of half a
+                     gzip stream)
+    /deflate/NAME    DOCROOT/NAME as Content-Encoding deflate (zlib)
+    /rawdeflate/NAME the same without the zlib header, as some servers do
+    /brotli/NAME     claims Content-Encoding br (lede never asks for it)
     /euckr           a Korean page in EUC-KR, charset only in Content-Type
     /image           a PNG (not HTML)
     /empty           200 with no body
@@ -32,6 +37,7 @@ import socketserver
 import sys
 import time
 import urllib.parse
+import zlib
 
 DOCROOT, PORTFILE, LOGFILE = sys.argv[1:4]
 FLAKY = set()   # /flaky/ pages served once already
@@ -161,6 +167,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except OSError:
                 pass
             return None
+        if head in ("gzipcut", "deflate", "rawdeflate", "brotli"):
+            body = self.doc(rest)
+            if head == "gzipcut":
+                z = gzip.compress(body)
+                return self.send(200, z[:len(z) // 2],
+                                 headers=[("Content-Encoding", "gzip")])
+            if head == "brotli":
+                return self.send(200, body,
+                                 headers=[("Content-Encoding", "br")])
+            c = zlib.compressobj(9, zlib.DEFLATED,
+                                 15 if head == "deflate" else -15)
+            return self.send(200, c.compress(body) + c.flush(),
+                             headers=[("Content-Encoding", "deflate")])
         if head == "gzip":
             body = self.doc(rest)
             if "gzip" not in self.headers.get("Accept-Encoding", ""):

@@ -74,6 +74,23 @@ run fetch "$BASE/gzip/article.html"
 expect_grep "gzip decoded" "^length $(wc -c <"$top_srcdir/tests/net/article.html")$" \
     "$OUT"
 
+# deflate, with and without its zlib header: decoded.
+run fetch "$BASE/deflate/article.html"
+expect_grep "deflate decoded" "^length $(wc -c <"$top_srcdir/tests/net/article.html")$" \
+    "$OUT"
+run fetch "$BASE/rawdeflate/article.html"
+expect_grep "raw deflate decoded" "^length $(wc -c <"$top_srcdir/tests/net/article.html")$" \
+    "$OUT"
+# A compressed answer cut short is an error, not half a page.
+run fetch "$BASE/gzipcut/article.html"
+expect_grep "cut gzip refused" \
+    "cannot fetch '$BASE/gzipcut/article.html': compressed answer cut short$" \
+    "$ERR"
+run fetch "$BASE/brotli/article.html"
+expect_grep "unknown encoding refused" \
+    "cannot fetch '$BASE/brotli/article.html': an encoding lede does not read$" \
+    "$ERR"
+
 # Not HTML; empty; refused.
 run fetch "$BASE/image"
 expect_grep "not HTML" "cannot open '$BASE/image': not HTML (image/png)$" \
