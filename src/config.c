@@ -350,6 +350,7 @@ option(struct config *c, int line, const char *name, const char *v)
 			return -1;
 		}
 		free(c->theme);
+		c->theme_line = line;
 		c->theme = t;
 	} else {
 		msg(c, line, "unknown option '%s'", name);

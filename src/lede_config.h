@@ -64,6 +64,7 @@ struct config_bind {
 struct config {
 	int width;		/* reading column, default 80 */
 	char *theme;		/* NULL: built-in */
+	int theme_line;		/* the line that named it */
 	int mouse;		/* default 1 */
 	int wide;		/* default 140 */
 	int export_width;	/* default 80; 0: no wrapping */

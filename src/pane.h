@@ -86,6 +86,7 @@ struct ui {
 	const struct ui_args *args;
 	int active;		/* the screen is up */
 	char warning[512];	/* from the last load, shown after it */
+	char theme_err[512];	/* the theme that would not load */
 	struct config cfg;
 	struct theme theme;
 	int colw;		/* reading column width (option) */

@@ -402,7 +402,13 @@ load_settings(struct ui *ui, const struct ui_args *a)
 		theme_default(&ui->theme);
 	} else if (theme_load(&ui->theme, name, dirs, &err) == -1) {
 		theme_default(&ui->theme);
-		ui_error(ui, "%s", err.msg);
+		if (a->theme == NULL && ui->cfg.theme_line > 0)
+			snprintf(ui->theme_err, sizeof(ui->theme_err),
+			    "config line %d: %.400s", ui->cfg.theme_line,
+			    err.msg);
+		else
+			snprintf(ui->theme_err, sizeof(ui->theme_err), "%s",
+			    err.msg);
 	}
 	ui_bind_init(&ui->cfg);
 }
@@ -410,15 +416,19 @@ load_settings(struct ui *ui, const struct ui_args *a)
 static void
 report_settings(struct ui *ui)
 {
-	size_t n = ui->cfg.nmsgs;
+	size_t n = ui->cfg.nmsgs + (ui->theme_err[0] != '\0') +
+	    ui->theme.nmsgs;
+	const char *first;
+	char more[48] = "";
 
 	/* The first problem, and how many more: one line. */
-	if (n > 0)
-		ui_error(ui, "%s%s", ui->cfg.msgs[0],
-		    n > 1 ? " (and more)" : "");
-	else if (ui->theme.nmsgs > 0)
-		ui_error(ui, "%s%s", ui->theme.msgs[0],
-		    ui->theme.nmsgs > 1 ? " (and more)" : "");
+	if (n == 0)
+		return;
+	first = ui->cfg.nmsgs > 0 ? ui->cfg.msgs[0] :
+	    ui->theme_err[0] ? ui->theme_err : ui->theme.msgs[0];
+	if (n > 1)
+		snprintf(more, sizeof(more), " (and %zu more)", n - 1);
+	ui_error(ui, "%s%s", first, more);
 }
 
 int

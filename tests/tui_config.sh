@@ -115,6 +115,16 @@ tui_start 100 30 --theme no-such-theme "$ART"
 tui_wait "unknown theme 'no-such-theme'"
 tui_expect_style "Harbour lights return to Port Elm" "fg=3 bg=default bold"
 tui_stop
+# From the config, with its line, and counted with the other problems.
+printf 'width = 70\nbogus = 1\ntheme = no-such-theme\n' >"$CONF"
+tui_start 100 30 "$ART"
+tui_wait "config line 2: unknown option 'bogus' (and 1 more)"
+tui_stop
+printf 'width = 70\ntheme = no-such-theme\n' >"$CONF"
+tui_start 100 30 "$ART"
+tui_wait "config line 2: unknown theme 'no-such-theme'"
+tui_stop
+rm -f "$CONF"
 
 # NO_COLOR: no colours; search hits still show (reverse video).
 TUI_ENV="NO_COLOR=1"
