@@ -229,6 +229,34 @@ doc_block_seturl(char **field, const char *url)
 	return 0;
 }
 
+/* Room for n more bytes and a NUL.  The text grows by doubling: its
+ * capacity is the power of two at or above len + 1 (16 at least), so
+ * appending piece by piece is linear; doc_inline_append() is the only
+ * place it grows. */
+static size_t
+text_cap(size_t len)
+{
+	size_t c = 16;
+
+	while (c < len + 1)
+		c *= 2;
+	return c;
+}
+
+static char *
+text_room(struct doc_inline *in, size_t n)
+{
+	size_t want = in->len + n + 1;
+	char *p;
+
+	if (in->text != NULL && want <= text_cap(in->len))
+		return in->text;
+	if ((p = realloc(in->text, text_cap(want - 1))) == NULL)
+		return NULL;
+	in->text = p;
+	return p;
+}
+
 long
 doc_inline_append(struct doc_inline *in, const char *s, size_t n)
 {
@@ -259,7 +287,7 @@ doc_inline_append(struct doc_inline *in, const char *s, size_t n)
 			break;
 	}
 	if (i == n) {
-		if ((p = realloc(in->text, in->len + n + 1)) == NULL)
+		if ((p = text_room(in, n)) == NULL)
 			return -1;
 		memcpy(p + in->len, s, n);
 		in->len += n;
@@ -270,7 +298,7 @@ doc_inline_append(struct doc_inline *in, const char *s, size_t n)
 	if ((c = sanitize_text(s, n, SANITIZE_KEEP_NL, &cl)) == NULL)
 		return -1;
 	c = composed(c, cl, &cl);
-	if ((p = realloc(in->text, in->len + cl + 1)) == NULL) {
+	if ((p = text_room(in, cl)) == NULL) {
 		free(c);
 		return -1;
 	}
