@@ -78,6 +78,19 @@ usage(FILE *fp)
 	}
 }
 
+/* Exit status after writing to stdout: 1, said once, if it failed
+ * (lede --help >/dev/full). */
+static int
+flushed(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "lede: cannot write output: %s\n",
+		    strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 static int bad_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
@@ -218,9 +231,12 @@ run_batch(const struct args *a, const char *srcname)
 		char *s = json_out_doc(d, &err);
 
 		if (s == NULL || termout_json(s, stdout) == -1 ||
-		    fputc('\n', stdout) == EOF) {
-			fprintf(stderr, "lede: %s\n",
-			    s ? "cannot write output" : err.msg);
+		    fputc('\n', stdout) == EOF || fflush(stdout) == EOF) {
+			if (s)
+				fprintf(stderr, "lede: cannot write output: "
+				    "%s\n", strerror(errno));
+			else
+				fprintf(stderr, "lede: %s\n", err.msg);
 			rc = 1;
 		}
 		free(s);
@@ -314,8 +330,10 @@ main(int argc, char **argv)
 		case OPT_CACHE_LIST: a.cache_list = "1"; break;
 		case OPT_CACHE_PRUNE: a.cache_prune = optarg; break;
 		case OPT_SEARCH: a.search = optarg; break;
-		case OPT_HELP: usage(stdout); return 0;
-		case OPT_VERSION: printf("lede %s\n", PACKAGE_VERSION); return 0;
+		case OPT_HELP: usage(stdout); return flushed();
+		case OPT_VERSION:
+			printf("lede %s\n", PACKAGE_VERSION);
+			return flushed();
 		default: return 2;
 		}
 	}

@@ -92,4 +92,20 @@ grep -q "second paragraph" "$dir/out" ||
     { echo "FAIL --range 2: $(cat "$dir/out")"; fail=1; }
 # The cache commands take no source.
 expect 2 "takes no source" --cache-dir "$dir/c" --cache-list extra
+# A full output device is an error with its reason, for every output.
+if [ -w /dev/full ]; then
+	for args in "--help" "--version" "--json $dir/two.html" \
+	    "--dump $dir/two.html"; do
+		# shellcheck disable=SC2086
+		"$LEDE" $args >/dev/full 2>"$dir/err"
+		rc=$?
+		if [ $rc -ne 1 ] || ! grep -q "^lede: cannot write output: " \
+		    "$dir/err"; then
+			echo "FAIL $args >/dev/full: exit $rc, $(cat "$dir/err")"
+			fail=1
+		else
+			echo "ok $args >/dev/full: $(cat "$dir/err")"
+		fi
+	done
+fi
 exit $fail
