@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article.h"
 #include "charset.h"
@@ -174,8 +175,14 @@ article_from_bytes(const char *bytes, size_t n, const struct article_opts *o,
 	cr.utf8[cr.len] = '\0';
 	d = article_from_html(cr.utf8, cr.len, o, err);
 	if (d) {
-		d->charset = xstrdup(cr.label[0] ? cr.label : cr.name);
-		d->charset_source = xstrdup(cr.source);
+		/* The label the page gave, unless its bytes said otherwise
+		   (<meta charset=utf-8> on windows-1251). */
+		const char *l = cr.label[0] ? charset_lookup(cr.label) : NULL;
+		int kept = l && strcasecmp(l, cr.name) == 0;
+
+		d->charset = xstrdup(kept ? cr.label : cr.name);
+		d->charset_source = xstrdup(kept || !cr.label[0] ? cr.source :
+		    "sniff");
 	}
 	free(cr.utf8);
 	return d;

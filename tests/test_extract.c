@@ -254,6 +254,38 @@ test_link_density(void **state)
 	assert_false(extract_para_byline("by car, it takes an hour", 24));
 }
 
+/* The charset reported is the one the page was read in: a label its
+ * bytes contradict is not it. */
+static void
+test_charset_reported(void **state)
+{
+	static const char ru[] = "<html><head><meta charset=\"utf-8\">"
+	    "<title>\xcf\xf0\xe8\xe2\xe5\xf2</title></head><body><article>"
+	    "<p>\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0 \xcf\xf0\xe8\xe2"
+	    "\xe5\xf2 \xec\xe8\xf0 \xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0"
+	    "</p></article></body></html>";
+	static const char ok[] = "<html><head><meta charset=\"utf-8\">"
+	    "<title>Plan</title></head><body><p>caf\xc3\xa9 au lait</p>"
+	    "</body></html>";
+	struct article_opts o = {0};
+	struct lede_err err = {0};
+	struct doc *d;
+
+	(void)state;
+	d = article_from_bytes(ru, sizeof(ru) - 1, &o, &err);
+	assert_non_null(d);
+	assert_string_equal(doc_get(d, DOC_TITLE),
+	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82");
+	assert_string_equal(d->charset, "WINDOWS-1251");
+	assert_string_equal(d->charset_source, "sniff");
+	doc_free(d);
+	d = article_from_bytes(ok, sizeof(ok) - 1, &o, &err);
+	assert_non_null(d);
+	assert_string_equal(d->charset, "utf-8");
+	assert_string_equal(d->charset_source, "meta");
+	doc_free(d);
+}
+
 static void
 test_empty_and_odd(void **state)
 {
@@ -613,6 +645,7 @@ main(void)
 	    cmocka_unit_test(test_visible_dates_and_body_byline),
 	    cmocka_unit_test(test_link_density),
 	    cmocka_unit_test(test_empty_and_odd),
+	    cmocka_unit_test(test_charset_reported),
 	    cmocka_unit_test(test_title_not_site),
 	    cmocka_unit_test(test_class_words),
 	    cmocka_unit_test(test_lead_and_dates),
