@@ -531,6 +531,48 @@ expiry(const struct fetch_job *j, time_t now)
 	return 0;
 }
 
+/* The proxy libcurl takes from the environment for url, or NULL: the
+ * scheme's variable or ALL_PROXY, unless NO_PROXY is "*" or names the
+ * host (as a word of its list: good enough to word an error). */
+static const char *
+proxy_of(const char *url)
+{
+	const char *px = NULL, *np, *h, *e;
+	size_t hl;
+
+	if (strncasecmp(url, "https:", 6) == 0)
+		px = getenv("https_proxy") ? getenv("https_proxy") :
+		    getenv("HTTPS_PROXY");
+	else if (strncasecmp(url, "http:", 5) == 0)
+		px = getenv("http_proxy");
+	if (px == NULL || *px == '\0')
+		px = getenv("all_proxy") ? getenv("all_proxy") :
+		    getenv("ALL_PROXY");
+	if (px == NULL || *px == '\0')
+		return NULL;
+	np = getenv("no_proxy") ? getenv("no_proxy") : getenv("NO_PROXY");
+	if (np && strcmp(np, "*") == 0)
+		return NULL;
+	if (np && (h = strstr(url, "://")) != NULL) {
+		h += 3;
+		hl = strcspn(h, ":/?#");
+		for (e = np; *e;) {
+			size_t l = strcspn(e, ","), a = 0, b = l;
+
+			while (a < b && e[a] == ' ')
+				a++;
+			while (b > a && e[b - 1] == ' ')
+				b--;
+			if (b - a == hl && strncasecmp(e + a, h, hl) == 0)
+				return NULL;
+			e += l;
+			if (*e == ',')
+				e++;
+		}
+	}
+	return px;
+}
+
 static int
 fail(const struct fetch_job *j, struct lede_err *err)
 {
@@ -538,6 +580,7 @@ fail(const struct fetch_job *j, struct lede_err *err)
 	long code = 0, oserr = 0;
 	CURLcode r = j->result;
 	char why[CURL_ERROR_SIZE];
+	const char *px;
 	size_t i, k = 0;
 
 	/* curl's message may quote the peer: keep printable ASCII. */
@@ -589,9 +632,13 @@ fail(const struct fetch_job *j, struct lede_err *err)
 		    "found", u);
 	case CURLE_COULDNT_CONNECT:
 		curl_easy_getinfo(j->easy, CURLINFO_OS_ERRNO, &oserr);
-		return err_set(err, LEDE_ENET, "cannot fetch '%s': %s", u,
+		/* Through a proxy, it is the proxy that did not answer. */
+		/* (Not its address: it may hold a password.) */
+		px = proxy_of(u);
+		return err_set(err, LEDE_ENET, "cannot fetch '%s': %s%s", u,
 		    oserr == ECONNREFUSED || oserr == 0 ?
-		    "connection refused" : strerror((int)oserr));
+		    "connection refused" : strerror((int)oserr),
+		    px ? " by the proxy" : "");
 	case CURLE_OPERATION_TIMEDOUT:
 		return err_set(err, LEDE_ENET, "cannot fetch '%s': timed out "
 		    "after %ld s", u, (j->timeout_ms + 999) / 1000);
@@ -599,14 +646,23 @@ fail(const struct fetch_job *j, struct lede_err *err)
 		return err_set(err, LEDE_ENET, "cannot fetch '%s': too many "
 		    "redirects (more than %d)", u, j->max_redirs);
 	case CURLE_UNSUPPORTED_PROTOCOL:
+		/* libcurl's word for an answer that is not HTTP at all. */
+		if (strstr(why, "HTTP/0.9"))
+			return err_set(err, LEDE_ENET, "cannot fetch '%s': the "
+			    "server's answer is not HTTP", u);
 		return err_set(err, LEDE_ENET, "cannot fetch '%s': redirected "
 		    "to a protocol other than http or https", u);
 	case CURLE_URL_MALFORMAT:
 		return err_set(err, LEDE_EUSAGE, "cannot fetch '%s': malformed "
 		    "URL", u);
 	case CURLE_OUT_OF_MEMORY:
+		/* libcurl's word for a header over its limit. */
+		if (strstr(why, "header"))
+			return err_set(err, LEDE_ENET, "cannot fetch '%s': the "
+			    "server's answer has a header too long", u);
+		/* libcurl 7.88 says no more for a header over 100 KB. */
 		return err_set(err, LEDE_ENOMEM, "cannot fetch '%s': out of "
-		    "memory", u);
+		    "memory, or an answer header over 100 KB", u);
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CERTPROBLEM:

@@ -25,6 +25,8 @@ Never touches any other host.  Routes:
     /deflate/NAME    DOCROOT/NAME as Content-Encoding deflate (zlib)
     /rawdeflate/NAME the same without the zlib header, as some servers do
     /brotli/NAME     claims Content-Encoding br (lede never asks for it)
+    /nothttp         an SSH banner, not HTTP
+    /bighdr          a 200 KB header line
     /euckr           a Korean page in EUC-KR, charset only in Content-Type
     /image           a PNG (not HTML)
     /empty           200 with no body
@@ -166,6 +168,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     self.wfile.write(b"0\r\n\r\n")
             except OSError:
                 pass
+            return None
+        if head in ("nothttp", "bighdr"):
+            try:
+                if head == "nothttp":
+                    self.wfile.write(b"SSH-2.0-OpenSSH_9.2\r\n")
+                else:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Big: " +
+                                     b"a" * 200000 + b"\r\nContent-Length:"
+                                     b" 2\r\n\r\nhi")
+            except OSError:
+                pass
+            self.close_connection = True
             return None
         if head in ("gzipcut", "deflate", "rawdeflate", "brotli"):
             body = self.doc(rest)

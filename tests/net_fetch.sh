@@ -91,6 +91,17 @@ expect_grep "unknown encoding refused" \
     "cannot fetch '$BASE/brotli/article.html': an encoding lede does not read$" \
     "$ERR"
 
+# Answers that are not HTTP, or whose header is too long, and a proxy
+# that does not answer: each said as it is.
+run fetch "$BASE/nothttp"
+expect_grep "not HTTP" "cannot fetch '$BASE/nothttp': the server's answer is not HTTP$" \
+    "$ERR"
+run fetch "$BASE/bighdr"
+expect_grep "header too long" "an answer header over 100 KB$" "$ERR"
+env http_proxy=http://127.0.0.1:9 NO_PROXY= no_proxy= "$DRV" fetch \
+    "http://lede-test.invalid/x" >"$OUT" 2>"$ERR"
+expect_grep "dead proxy" "connection refused by the proxy$" "$ERR"
+
 # Not HTML; empty; refused.
 run fetch "$BASE/image"
 expect_grep "not HTML" "cannot open '$BASE/image': not HTML (image/png)$" \
