@@ -71,7 +71,8 @@ cache_dberr(struct cache *c, const char *what, struct lede_err *err)
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
 		c->damaged = 1;
 		return err_set(err, LEDE_ECACHE, "cache '%s' is damaged (%s): "
-		    "it will be moved aside", c->file, sqlite3_errmsg(c->db));
+		    "what still reads is kept in a new file, the old one "
+		    "moved aside", c->file, sqlite3_errmsg(c->db));
 	}
 	return err_set(err, LEDE_ECACHE, "cache '%s': %s: %s", c->file, what,
 	    sqlite3_errmsg(c->db));
@@ -322,6 +323,28 @@ setup(struct cache *c, struct lede_err *err)
 	return migrate(c, err);
 }
 
+/* A SQLite URI for path with query q (new string), or NULL. */
+static char *
+file_uri(const char *path, const char *q)
+{
+	char *uri = malloc(3 * strlen(path) + strlen(q) + 8);
+	size_t i, k = 0;
+
+	if (uri == NULL)
+		return NULL;
+	k = (size_t)sprintf(uri, "file:");
+	for (i = 0; path[i]; i++) {
+		unsigned char ch = (unsigned char)path[i];
+
+		if (ch == '?' || ch == '#' || ch == '%')
+			k += (size_t)sprintf(uri + k, "%%%02X", ch);
+		else
+			uri[k++] = (char)ch;
+	}
+	sprintf(uri + k, "?%s", q);
+	return uri;
+}
+
 /*
  * The cache as it is, read only (SQLite's immutable mode takes no lock and
  * writes nothing, not even its WAL index), after err said why it cannot be
@@ -332,23 +355,12 @@ open_readonly(struct cache *c, struct lede_err *err)
 {
 	struct lede_err ignored = {0};
 	char *uri;
-	size_t i, k = 0;
 	int v;
 
 	db_close(c);
 	if (c->file == NULL || access(c->file, R_OK) == -1 ||
-	    (uri = malloc(3 * PATH_CAP + 32)) == NULL)
+	    (uri = file_uri(c->file, "immutable=1")) == NULL)
 		return -1;
-	k = (size_t)snprintf(uri, 3 * PATH_CAP, "file:");
-	for (i = 0; c->file[i]; i++) {
-		unsigned char ch = (unsigned char)c->file[i];
-
-		if (ch == '?' || ch == '#' || ch == '%')
-			k += (size_t)snprintf(uri + k, 4, "%%%02X", ch);
-		else
-			uri[k++] = (char)ch;
-	}
-	snprintf(uri + k, 32, "?immutable=1");
 	/* Only a file this lede reads as it is: not one a newer lede
 	   wrote, nor one waiting for a migration. */
 	if (sqlite3_open_v2(uri, &c->db, SQLITE_OPEN_READONLY |
@@ -434,6 +446,68 @@ fail:
 	return NULL;
 }
 
+/*
+ * Damage found while reading: what still reads goes into a new file, which
+ * takes the cache's place; the damaged one is moved aside as before.
+ * Table by table (a damaged one stays empty); the search index, whose
+ * text only it holds, is made again from the articles' titles.  -1 when
+ * the new file cannot be made.
+ */
+static int
+salvage(struct cache *c)
+{
+	static const char *const tables[] = {"pages", "bodies", "articles",
+	    "history", NULL};
+	struct cache n = {0};
+	struct lede_err e = {0};
+	char tmp[PATH_CAP + 16], sql[160], *uri, *q;
+	int i, kept = 0;
+
+	snprintf(tmp, sizeof(tmp), "%s.salvage", c->file);
+	(void)unlink(tmp);
+	n.file = tmp;
+	if (sqlite3_open_v2(tmp, &n.db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+	    cache_exec(&n, "PRAGMA auto_vacuum = INCREMENTAL", &e) == -1 ||
+	    migrate(&n, &e) == -1 ||
+	    (uri = file_uri(c->file, "mode=ro")) == NULL)
+		goto fail;
+	q = sqlite3_mprintf("ATTACH %Q AS old", uri);
+	free(uri);
+	if (q == NULL || sqlite3_exec(n.db, q, NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_free(q);
+		goto fail;
+	}
+	sqlite3_free(q);
+	for (i = 0; tables[i]; i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO main.%s SELECT * FROM "
+		    "old.%s", tables[i], tables[i]);
+		if (sqlite3_exec(n.db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+			goto fail;
+		if (sqlite3_exec(n.db, sql, NULL, NULL, NULL) == SQLITE_OK) {
+			sqlite3_exec(n.db, "COMMIT", NULL, NULL, NULL);
+			kept++;
+		} else {
+			sqlite3_exec(n.db, "ROLLBACK", NULL, NULL, NULL);
+		}
+	}
+	sqlite3_exec(n.db, "INSERT INTO articles_fts (rowid, title, body) "
+	    "SELECT id, coalesce(title, ''), '' FROM articles", NULL, NULL,
+	    NULL);
+	sqlite3_exec(n.db, "DETACH old", NULL, NULL, NULL);
+	if (kept == 0 || sqlite3_close(n.db) != SQLITE_OK)
+		goto fail;
+	n.db = NULL;
+	if (move_aside(c, NULL) == -1 || rename(tmp, c->file) == -1)
+		goto fail;
+	return 0;
+fail:
+	if (n.db)
+		sqlite3_close_v2(n.db);
+	(void)unlink(tmp);
+	return -1;
+}
+
 void
 cache_close(struct cache *c)
 {
@@ -443,7 +517,8 @@ cache_close(struct cache *c)
 		return;
 	db_close(c);
 	if (c->damaged && (fd = lock_dir(c, NULL)) != -1) {
-		(void)move_aside(c, NULL);
+		if (salvage(c) == -1 && access(c->file, F_OK) == 0)
+			(void)move_aside(c, NULL);
 		close(fd);
 	}
 	free(c->dir);

@@ -691,6 +691,48 @@ test_damage_found_later(void **state)
 	assert_int_equal(page_count(f->c), 0);
 }
 
+/* Damage in the search index alone: the pages, articles and history go
+ * into a new file, the titles searchable again; the damaged file is kept
+ * aside. */
+static void
+test_index_damage_salvaged(void **state)
+{
+	struct fx *f = *state;
+	struct lede_err err = {0};
+	struct cache_entry *e;
+	char path[512], aside[600];
+	sqlite3 *db;
+	size_t n;
+
+	put(f->c, "http://s.test/a", "<p>the page</p>", 100);
+	record(f->c, "http://s.test/a", "Harbour lamps restored",
+	    "The lamps on the quay were lit again.", 100);
+	snprintf(path, sizeof(path), "%s", cache_file(f->c));
+	cache_close(f->c);
+	f->c = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE articles_fts_data SET "
+	    "block = randomblob(40) WHERE id > 1", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+
+	f->c = cache_open(f->dir, &err);
+	assert_non_null(f->c);
+	assert_int_equal(cache_search(f->c, "lamps", 0, &e, &n, &err), -1);
+	assert_non_null(strstr(err.msg, "is damaged"));
+	cache_close(f->c);
+	f->c = cache_open(f->dir, &err);
+	assert_non_null(f->c);
+	assert_int_equal(count_aside(f->dir, aside, sizeof(aside)), 1);
+	assert_int_equal(page_count(f->c), 1);
+	assert_int_equal(cache_search(f->c, "harbour", 0, &e, &n, &err), 0);
+	assert_int_equal(n, 1);
+	cache_entries_free(e, n);
+	assert_int_equal(cache_list(f->c, 0, &e, &n, &err), 0);
+	assert_int_equal(n, 1);
+	cache_entries_free(e, n);
+}
+
 /* A local file's base URL keeps '#', '?', '%' and space in the path
  * (percent-encoded), and a file:// URL is read as the path it names. */
 static void
@@ -749,6 +791,7 @@ main(void)
 		T(test_foreign_moved_aside),
 		T(test_newer_schema_refused),
 		T(test_damage_found_later),
+		T(test_index_damage_salvaged),
 		T(test_two_writers),
 		T(test_sigkill_keeps_commits),
 		cmocka_unit_test(test_default_dir),
