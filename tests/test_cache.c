@@ -712,14 +712,15 @@ test_index_damage_salvaged(void **state)
 	f->c = NULL;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "UPDATE articles_fts_data SET "
-	    "block = randomblob(40) WHERE id > 1", NULL, NULL, NULL),
-	    SQLITE_OK);
+	    "block = X'ffffffffffffffffffffffffffffffffffffffff' WHERE id > 1",
+	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 
 	f->c = cache_open(f->dir, &err);
 	assert_non_null(f->c);
 	assert_int_equal(cache_search(f->c, "lamps", 0, &e, &n, &err), -1);
-	assert_non_null(strstr(err.msg, "is damaged"));
+	if (strstr(err.msg, "is damaged") == NULL)
+		fail_msg("not taken for damage: %s", err.msg);
 	cache_close(f->c);
 	f->c = cache_open(f->dir, &err);
 	assert_non_null(f->c);
