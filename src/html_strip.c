@@ -160,7 +160,7 @@ script_kept(const char *s, size_t n)
 size_t
 html_strip_code(char *s, size_t n)
 {
-	size_t pos = 0, r = 0, w = 0, i, j, e;
+	size_t pos = 0, r = 0, w = 0, i, j, e, tags = 0;
 	const char *p, *q;
 	struct tag t;
 	enum kind k;
@@ -179,8 +179,11 @@ html_strip_code(char *s, size_t n)
 		if (letter(s[i + 1])) {
 			for (j = i + 1; j < n && name_char(s[j]); j++)
 				;
-			if (start_tag(s, n, j, &t) == -1)
+			/* libxml2 cuts a name at 100 bytes and reads the
+			 * rest as an attribute. */
+			if (j - i - 1 > 100 || start_tag(s, n, j, &t) == -1)
 				break;
+			tags++;
 			k = kind_of(s + i + 1, j - i - 1);
 			if (t.empty || k == K_OTHER) {
 				pos = t.end;
@@ -214,20 +217,34 @@ html_strip_code(char *s, size_t n)
 			pos = e;
 		} else if (s[i + 1] == '!' && s[i + 2] == '-' && i + 3 < n &&
 		           s[i + 3] == '-') {
-			if ((q = memmem(s + i + 4, n - i - 4, "-->", 3)) ==
-			    NULL)
+			/* libxml2 2.9 also ends a comment at "--!>". */
+			q = memmem(s + i + 4, n - i - 4, "-->", 3);
+			p = memmem(s + i + 4, n - i - 4, "--!>", 4);
+			if (q == NULL && p == NULL)
 				break;
-			pos = (size_t)(q - s) + 3;
+			pos = q && (p == NULL || q < p) ? (size_t)(q - s) + 3
+			                                : (size_t)(p - s) + 4;
 		} else if (s[i + 1] == '/' && name_start(s[i + 2])) {
 			/* An end tag runs to the next '>', quotes or not. */
 			if ((q = memchr(s + i + 2, '>', n - i - 2)) == NULL)
 				break;
 			pos = (size_t)(q - s) + 1;
-		} else if ((s[i + 1] == '!' && n - i >= 9 &&
-		               strncasecmp(s + i + 2, "doctype", 7) == 0) ||
-		           (s[i + 1] == '?' &&
-		               (name_start(s[i + 2]) ||
-		                   (unsigned char)s[i + 2] >= 0x80))) {
+		} else if (s[i + 1] == '!' && n - i >= 9 &&
+		           strncasecmp(s + i + 2, "doctype", 7) == 0) {
+			/* Only the one that opens the page: one later on,
+			 * or one with a quoted literal (which may hold '>'),
+			 * is read in ways not followed here. */
+			if (tags > 0 ||
+			    (q = memchr(s + i + 2, '>', n - i - 2)) == NULL ||
+			    memchr(s + i + 2, '"', (size_t)(q - s) - i - 2) ||
+			    memchr(s + i + 2, '\'', (size_t)(q - s) - i - 2))
+				break;
+			pos = (size_t)(q - s) + 1;
+		} else if (s[i + 1] == '?' &&
+		           ((unsigned char)s[i + 2] >= 0x80 || s[i + 2] == '.')) {
+			/* Maybe a processing instruction, maybe text. */
+			break;
+		} else if (s[i + 1] == '?' && name_start(s[i + 2])) {
 			if ((q = memchr(s + i + 2, '>', n - i - 2)) == NULL)
 				break;
 			pos = (size_t)(q - s) + 1;

@@ -49,6 +49,13 @@ dump(FILE *fp, const xmlNode *n, int depth)
 				        : "");
 		if (n->content)
 			fprintf(fp, " {%s}", (const char *)n->content);
+		if (n->type == XML_DTD_NODE) {
+			const xmlDtd *dt = (const xmlDtd *)n;
+
+			fprintf(fp, " [%s] [%s]",
+			    dt->ExternalID ? (const char *)dt->ExternalID : "",
+			    dt->SystemID ? (const char *)dt->SystemID : "");
+		}
 		fputc('\n', fp);
 		dump(fp, n->children, depth + 1);
 	}
@@ -155,6 +162,18 @@ test_what_stays(void **state)
 	    "<plaintext><script>x</script>",
 	    /* empty the XML way: what follows is markup */
 	    "<script src=a /><p>kept</p></script>",
+	    /* found by a review: a quoted DOCTYPE literal holding '>', a
+	     * comment closed by "--!>", "<?" before a non-letter, a tag
+	     * name over 100 bytes, a DOCTYPE in mid-page */
+	    "<!DOCTYPE html SYSTEM \"a><script>\"><p>hello</p></script>",
+	    "<!-- a --!><div title=\"--><script>\"><p>hi</p></script>\">",
+	    "<?.<!-- x><style>--><p>kept</p></style>",
+	    "<?\xc3\x97<!-- x><style>--><p>kept</p></style>",
+	    "<aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"x> <script>\"><p>kept</p>"
+	    "</script>",
+	    "<p>a<!DOCTYPE html></x <script>><style>x</script><p>kept</p>"
+	    "</style>",
 	    /* a NUL: libxml2 stops there */
 	    "<script>x</script>\0<script>y</script>",
 	};
@@ -199,6 +218,9 @@ test_random(void **state)
 	    "<noscript>", "</noscript>", "<svg><style>", "</svg>",
 	    "<_a x=\"", "<:b ", "<_c>", "<!x>", "<![CDATA[", "]]>", "\r",
 	    "<script>\n<!--", "//-->", "<style></div>", "<script><p>",
+	    "--!>", "<!DOCTYPE html SYSTEM \"a>", "<?.", "<?\xc3\x97",
+	    "<aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"x>", "<!doctype html>",
 	};
 	/* clang-format on */
 	char page[2048];
