@@ -207,7 +207,7 @@ static int
 inflate_into(struct fetch_job *j, const char *p, size_t n)
 {
 	unsigned char out[16384];
-	int rc;
+	int rc, first = !j->zinit;
 
 	/* Bytes after the end of the stream are left, as browsers do. */
 	if (j->zend)
@@ -221,12 +221,14 @@ inflate_into(struct fetch_job *j, const char *p, size_t n)
 	}
 	j->z.next_in = (Bytef *)p;
 	j->z.avail_in = (uInt)n;
-	while (j->z.avail_in > 0 && !j->zend) {
+	/* On while input is left, or output filled the buffer (zlib may
+	   hold more: raw deflate has no trailer to leave input over). */
+	do {
 		j->z.next_out = out;
 		j->z.avail_out = sizeof(out);
 		rc = inflate(&j->z, Z_NO_FLUSH);
 		if (rc == Z_DATA_ERROR && j->enc == ENC_DEFLATE && !j->zraw &&
-		    j->z.total_out == 0 && j->z.total_in <= n) {
+		    first && j->z.total_out == 0) {
 			/* "deflate" without its zlib header, as some
 			   servers send it. */
 			inflateEnd(&j->z);
@@ -252,7 +254,7 @@ inflate_into(struct fetch_job *j, const char *p, size_t n)
 		}
 		if (rc == Z_BUF_ERROR)
 			break;
-	}
+	} while (!j->zend && (j->z.avail_in > 0 || j->z.avail_out == 0));
 	return 0;
 }
 
@@ -555,7 +557,10 @@ proxy_of(const char *url)
 		return NULL;
 	if (np && (h = strstr(url, "://")) != NULL) {
 		h += 3;
-		hl = strcspn(h, ":/?#");
+		/* user:password@host */
+		if ((e = strpbrk(h, "@/?#")) != NULL && *e == '@')
+			h = e + 1;
+		hl = *h == '[' ? strcspn(h, "]") + 1 : strcspn(h, ":/?#");
 		for (e = np; *e;) {
 			size_t l = strcspn(e, ","), a = 0, b = l;
 
@@ -563,7 +568,13 @@ proxy_of(const char *url)
 				a++;
 			while (b > a && e[b - 1] == ' ')
 				b--;
-			if (b - a == hl && strncasecmp(e + a, h, hl) == 0)
+			/* The host, or a domain it is in (".example.com" or
+			   "example.com" both cover www.example.com). */
+			if (b > a && e[a] == '.')
+				a++;
+			if (b > a && hl >= b - a &&
+			    strncasecmp(h + hl - (b - a), e + a, b - a) == 0 &&
+			    (hl == b - a || h[hl - (b - a) - 1] == '.'))
 				return NULL;
 			e += l;
 			if (*e == ',')

@@ -24,6 +24,7 @@ Never touches any other host.  Routes:
                      gzip stream)
     /deflate/NAME    DOCROOT/NAME as Content-Encoding deflate (zlib)
     /rawdeflate/NAME the same without the zlib header, as some servers do
+                     (NAME a number: that many bytes of generated HTML)
     /brotli/NAME     claims Content-Encoding br (lede never asks for it)
     /nothttp         an SSH banner, not HTTP
     /bighdr          a 200 KB header line
@@ -182,7 +183,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             return None
         if head in ("gzipcut", "deflate", "rawdeflate", "brotli"):
-            body = self.doc(rest)
+            # A number: that many bytes of varied HTML (text that does
+            # not compress to nothing).
+            if rest.isdigit():
+                # Text that compresses well: all of its compressed form
+                # comes in one piece, with more output than a buffer.
+                body = (b"abcabcabd" * (int(rest) // 9 + 1))[:int(rest)]
+            else:
+                body = self.doc(rest)
             if head == "gzipcut":
                 z = gzip.compress(body)
                 return self.send(200, z[:len(z) // 2],

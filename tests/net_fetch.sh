@@ -81,6 +81,12 @@ expect_grep "deflate decoded" "^length $(wc -c <"$top_srcdir/tests/net/article.h
 run fetch "$BASE/rawdeflate/article.html"
 expect_grep "raw deflate decoded" "^length $(wc -c <"$top_srcdir/tests/net/article.html")$" \
     "$OUT"
+# Longer raw deflate answers, where zlib holds output back once the
+# input is used up (there is no trailer after it).
+for size in 16385 16389 20000 40000 100000; do
+	run fetch "$BASE/rawdeflate/$size"
+	expect_grep "raw deflate of $size bytes whole" "^length $size$" "$OUT"
+done
 # A compressed answer cut short is an error, not half a page.
 run fetch "$BASE/gzipcut/article.html"
 expect_grep "cut gzip refused" \
@@ -101,6 +107,11 @@ expect_grep "header too long" "an answer header over 100 KB$" "$ERR"
 env http_proxy=http://127.0.0.1:9 NO_PROXY= no_proxy= "$DRV" fetch \
     "http://lede-test.invalid/x" >"$OUT" 2>"$ERR"
 expect_grep "dead proxy" "connection refused by the proxy$" "$ERR"
+# A host NO_PROXY names is reached directly: the refusal is its own.
+env -u no_proxy http_proxy=http://127.0.0.1:9 \
+    NO_PROXY=other.test,.localhost "$DRV" fetch "http://localhost:9/x" \
+    >"$OUT" 2>"$ERR"
+expect_grep "no proxy for localhost" "connection refused$" "$ERR"
 
 # Not HTML; empty; refused.
 run fetch "$BASE/image"
