@@ -69,7 +69,9 @@ cache_dberr(struct cache *c, const char *what, struct lede_err *err)
 	/* Damage past the first pages shows only when read: the file goes
 	 * aside when this process closes it, and the next start is fresh. */
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
-		c->damaged = 1;
+		/* Read only, the file may just be mid-checkpoint (its WAL
+		   unread): never moved aside from here. */
+		c->damaged = !c->readonly;
 		return err_set(err, LEDE_ECACHE, "cache '%s' is damaged (%s): "
 		    "what still reads is kept in a new file, the old one "
 		    "moved aside", c->file, sqlite3_errmsg(c->db));

@@ -98,6 +98,26 @@ text_start(const struct line *l)
 	return o;
 }
 
+/* Is the character at s (n bytes) wide, or the last one before s + n? */
+static int
+wide_at(const char *s, size_t n)
+{
+	int32_t cp;
+
+	u8_decode(s, n, &cp);
+	return u8_cpwidth(cp) == 2;
+}
+
+static int
+wide_end(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	return i > 0 && wide_at(s + i - 1, n - i + 1);
+}
+
 /* Does line li go on in line li + 1 (a paragraph wrapped there)? */
 static int
 goes_on(const struct lines *L, size_t li)
@@ -121,7 +141,7 @@ art_find_span(const struct lines *L, size_t li, size_t from,
 	   (4 bytes each) of this line and of the next. */
 	char j[8 * ART_PATMAX + 2];
 	const struct line *a, *b;
-	size_t m = strlen(pat), s0, al, bs, bl, p, len, sep, k;
+	size_t m = strlen(pat), s0, al, bs, bl, p, len, sep, k, cjk;
 
 	if (m == 0 || m >= ART_PATMAX || !goes_on(L, li))
 		return 0;
@@ -137,13 +157,16 @@ art_find_span(const struct lines *L, size_t li, size_t from,
 	al = a->len - s0;
 	bs = text_start(b);
 	bl = b->len - bs < 4 * m ? b->len - bs : 4 * m;
+	cjk = wide_end(a->text, a->len) && bl > 0 &&
+	    wide_at(b->text + bs, b->len - bs);
 	memcpy(j, a->text + s0, al);
 	for (p = 0; p < al; p++) {
 		if (((unsigned char)j[p] & 0xc0) == 0x80)
 			continue;
-		/* The break took a space (most scripts) or none (between
-		   two CJK characters): the pattern says which. */
-		for (k = 0; k < 2; k++) {
+		/* The break took a space, or none between two wide (CJK)
+		   characters; Korean breaks at its spaces, so both are
+		   tried there. */
+		for (k = 0; k < 1 + cjk; k++) {
 			sep = k == 0;
 			j[al] = ' ';
 			memcpy(j + al + sep, b->text + bs, bl);

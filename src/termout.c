@@ -136,6 +136,8 @@ put_cluster(iconv_t cd, const char *s, size_t n, struct buf *b)
 		len = strlen(q);
 		memcpy(out, q, len);
 	}
+	if (w > sizeof(out))
+		w = sizeof(out);
 	if (len == 1 && out[0] == '?' && w > 1) {
 		/* A wide character that cannot be shown keeps its width, so
 		 * columns and tables stay aligned. */

@@ -106,6 +106,9 @@ tui_screen | grep -q "lit on\$" || fail "the test page no longer breaks there"
 tui_keys / l i t Space o n Space S a t u r d a y Enter
 tui_expect_style "Saturday evening" "fg=0 bg=3"
 tui_gone "pattern not found"
+# Between Latin words the break took a space: no match without it.
+tui_keys / o n S a t u r d a y Enter
+tui_wait "pattern not found: 'onSaturday'"
 tui_keys Escape
 # ^N and ^P move between links like > and <.
 key C-n "[1] https://gazette.example/tags/silver-band"
