@@ -474,33 +474,14 @@ found_whole:
 	return (int)j;
 }
 
-static int
-wide_at(const char *s, size_t n)
-{
-	int32_t cp;
-
-	u8_decode(s, n, &cp);
-	return u8_cpwidth(cp) == 2;
-}
-
-static int
-wide_before(const char *s, size_t n)
-{
-	size_t i = n;
-
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
-		i--;
-	return i > 0 ? wide_at(s + i - 1, n - i + 1) : 0;
-}
-
 /* A line not found in the doc: its text as it reads. */
 static void
 add_raw(struct xl *x, const char *c, size_t cl)
 {
 	if (x->pleaf >= 0)
 		flush(x);
-	if (x->raw.len > 0 && !(wide_before(x->raw.data, x->raw.len) &&
-	    wide_at(c, cl)) && buf_putc(&x->raw, ' ') == -1)
+	if (x->raw.len > 0 && !(u8_wide_before(x->raw.data, x->raw.len) &&
+	    u8_wide_at(c, cl)) && buf_putc(&x->raw, ' ') == -1)
 		x->failed = 1;
 	if (buf_append(&x->raw, c, cl) == -1)
 		x->failed = 1;

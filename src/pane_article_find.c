@@ -98,26 +98,6 @@ text_start(const struct line *l)
 	return o;
 }
 
-/* Is the character at s (n bytes) wide, or the last one before s + n? */
-static int
-wide_at(const char *s, size_t n)
-{
-	int32_t cp;
-
-	u8_decode(s, n, &cp);
-	return u8_cpwidth(cp) == 2;
-}
-
-static int
-wide_end(const char *s, size_t n)
-{
-	size_t i = n;
-
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
-		i--;
-	return i > 0 && wide_at(s + i - 1, n - i + 1);
-}
-
 /* Does line li go on in line li + 1 (a paragraph wrapped there)? */
 static int
 goes_on(const struct lines *L, size_t li)
@@ -157,8 +137,8 @@ art_find_span(const struct lines *L, size_t li, size_t from,
 	al = a->len - s0;
 	bs = text_start(b);
 	bl = b->len - bs < 4 * m ? b->len - bs : 4 * m;
-	cjk = wide_end(a->text, a->len) && bl > 0 &&
-	    wide_at(b->text + bs, b->len - bs);
+	cjk = u8_wide_before(a->text, a->len) && bl > 0 &&
+	    u8_wide_at(b->text + bs, b->len - bs);
 	memcpy(j, a->text + s0, al);
 	for (p = 0; p < al; p++) {
 		if (((unsigned char)j[p] & 0xc0) == 0x80)

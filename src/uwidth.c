@@ -159,3 +159,24 @@ u8_space(const char *s, size_t n)
 		return k;
 	return 0;
 }
+
+int
+u8_wide_at(const char *s, size_t n)
+{
+	int32_t cp;
+
+	if (n == 0)
+		return 0;
+	u8_decode(s, n, &cp);
+	return u8_cpwidth(cp) == 2;
+}
+
+int
+u8_wide_before(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	return i > 0 ? u8_wide_at(s + i - 1, n - i + 1) : 0;
+}

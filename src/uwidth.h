@@ -24,6 +24,11 @@ size_t u8_whole(const char *s, size_t n);
  * U+2028/9, U+202F, U+205F, U+3000: what a wrapper may trim at a line's
  * end), or 0. */
 size_t u8_space(const char *s, size_t n);
+/* Is the code point at s (n bytes) wide (2 columns)?  And the last one
+ * of the n bytes before s + n? (Where a CJK line was broken with no
+ * space taken.) */
+int u8_wide_at(const char *s, size_t n);
+int u8_wide_before(const char *s, size_t n);
 /* Columns of n bytes of text, measured by grapheme clusters. */
 int u8_width(const char *s, size_t n);
 /* Byte length of the grapheme cluster starting at s. */
