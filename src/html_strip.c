@@ -148,6 +148,75 @@ find_close(const char *s, size_t n, const char *name, size_t nl)
 	return NULL;
 }
 
+/* Is s[0..i) blanks and comments only (a BOM too)? */
+static int
+only_prolog(const char *s, size_t i)
+{
+	size_t j = 0;
+	const char *q;
+
+	if (i >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		j = 3;
+	for (;;) {
+		while (j < i && blank(s[j]))
+			j++;
+		if (j == i)
+			return 1;
+		if (i - j < 7 || memcmp(s + j, "<!--", 4) != 0 ||
+		    (q = memmem(s + j + 4, i - j - 4, "-->", 3)) == NULL)
+			return 0;
+		j = (size_t)(q - s) + 3;
+	}
+}
+
+static size_t
+skip_blanks(const char *s, size_t n, size_t j)
+{
+	while (j < n && blank(s[j]))
+		j++;
+	return j;
+}
+
+/* A quoted literal at s[j]: just past its closing quote, or 0 when it
+ * does not close (libxml2 then reads to the end). */
+static size_t
+literal(const char *s, size_t n, size_t j)
+{
+	const char *q;
+
+	if (j >= n || (s[j] != '"' && s[j] != '\''))
+		return j;
+	q = memchr(s + j + 1, s[j], n - j - 1);
+	return q ? (size_t)(q - s) + 1 : 0;
+}
+
+/* Just past a DOCTYPE whose name starts at s[j] (after "<!DOCTYPE"), or
+ * 0.  As htmlParseDocTypeDecl: a name, then SYSTEM "literal" or PUBLIC
+ * "id" "literal" (quotes kept whole: they may hold '>'), then anything up
+ * to the next '>'. */
+static size_t
+doctype_end(const char *s, size_t n, size_t j)
+{
+	const char *q;
+	int pub;
+
+	j = skip_blanks(s, n, j);
+	while (j < n && name_char(s[j]))
+		j++;
+	j = skip_blanks(s, n, j);
+	if (j + 6 <= n && (strncasecmp(s + j, "SYSTEM", 6) == 0 ||
+	    strncasecmp(s + j, "PUBLIC", 6) == 0)) {
+		pub = (s[j] | 0x20) == 'p';
+		if ((j = literal(s, n, skip_blanks(s, n, j + 6))) == 0)
+			return 0;
+		if (pub && (j = literal(s, n, skip_blanks(s, n, j))) == 0)
+			return 0;
+	}
+	if (j >= n || (q = memchr(s + j, '>', n - j)) == NULL)
+		return 0;
+	return (size_t)(q - s) + 1;
+}
+
 /* Does this script's text hold what meta.c reads from scripts (the
  * "ublish" and "reated" its date keys share)? */
 static int
@@ -160,7 +229,7 @@ script_kept(const char *s, size_t n)
 size_t
 html_strip_code(char *s, size_t n)
 {
-	size_t pos = 0, r = 0, w = 0, i, j, e, tags = 0;
+	size_t pos = 0, r = 0, w = 0, i, j, e;
 	const char *p, *q;
 	struct tag t;
 	enum kind k;
@@ -183,7 +252,6 @@ html_strip_code(char *s, size_t n)
 			 * rest as an attribute. */
 			if (j - i - 1 > 100 || start_tag(s, n, j, &t) == -1)
 				break;
-			tags++;
 			k = kind_of(s + i + 1, j - i - 1);
 			if (t.empty || k == K_OTHER) {
 				pos = t.end;
@@ -231,15 +299,12 @@ html_strip_code(char *s, size_t n)
 			pos = (size_t)(q - s) + 1;
 		} else if (s[i + 1] == '!' && n - i >= 9 &&
 		           strncasecmp(s + i + 2, "doctype", 7) == 0) {
-			/* Only the one that opens the page: one later on,
-			 * or one with a quoted literal (which may hold '>'),
-			 * is read in ways not followed here. */
-			if (tags > 0 ||
-			    (q = memchr(s + i + 2, '>', n - i - 2)) == NULL ||
-			    memchr(s + i + 2, '"', (size_t)(q - s) - i - 2) ||
-			    memchr(s + i + 2, '\'', (size_t)(q - s) - i - 2))
+			/* Only the one that opens the page: one later on is
+			 * read in ways not followed here. */
+			if (!only_prolog(s, i) ||
+			    (e = doctype_end(s, n, i + 9)) == 0)
 				break;
-			pos = (size_t)(q - s) + 1;
+			pos = e;
 		} else if (s[i + 1] == '?' &&
 		           ((unsigned char)s[i + 2] >= 0x80 || s[i + 2] == '.')) {
 			/* Maybe a processing instruction, maybe text. */
