@@ -148,6 +148,24 @@ find_close(const char *s, size_t n, const char *name, size_t nl)
 	return NULL;
 }
 
+/* Just past the end of a comment whose text starts at s[j]: the first
+ * "-->", or "--!>" (libxml2 2.9 takes both); 0 when none. */
+static size_t
+comment_end(const char *s, size_t n, size_t j)
+{
+	const char *q;
+
+	while (j + 3 <= n && (q = memmem(s + j, n - j, "--", 2)) != NULL) {
+		j = (size_t)(q - s);
+		if (j + 2 < n && s[j + 2] == '>')
+			return j + 3;
+		if (j + 3 < n && s[j + 2] == '!' && s[j + 3] == '>')
+			return j + 4;
+		j++;
+	}
+	return 0;
+}
+
 /* Is s[0..i) blanks and comments only (a BOM too)? */
 static int
 only_prolog(const char *s, size_t i)
@@ -285,13 +303,9 @@ html_strip_code(char *s, size_t n)
 			pos = e;
 		} else if (s[i + 1] == '!' && s[i + 2] == '-' && i + 3 < n &&
 		           s[i + 3] == '-') {
-			/* libxml2 2.9 also ends a comment at "--!>". */
-			q = memmem(s + i + 4, n - i - 4, "-->", 3);
-			p = memmem(s + i + 4, n - i - 4, "--!>", 4);
-			if (q == NULL && p == NULL)
+			if ((e = comment_end(s, n, i + 4)) == 0)
 				break;
-			pos = q && (p == NULL || q < p) ? (size_t)(q - s) + 3
-			                                : (size_t)(p - s) + 4;
+			pos = e;
 		} else if (s[i + 1] == '/' && name_start(s[i + 2])) {
 			/* An end tag runs to the next '>', quotes or not. */
 			if ((q = memchr(s + i + 2, '>', n - i - 2)) == NULL)
