@@ -74,3 +74,9 @@ write('mark-storm.html', '<html><body><article>' + PARA * 5 + '<p>a' +
 write('nfc-markup.html', '<html><body><article><p>\u0301\u0338' + PARA[3:] +
       '<p>a <\u212a and some text > b, x &lt\u037e y.</p>' + PARA * 5 +
       '</article></body></html>')
+# Many comments and scripts before the article: stripping the code before
+# the parse must stay linear (looking for each comment's end to the end of
+# the page once made every comment cost the whole page).
+write('comment-storm.html', '<html><head>' +
+      '<!-- c --><script>var a = 1;</script>' * 100000 +
+      '</head><body><article>' + PARA * 5 + '</article></body></html>')
