@@ -199,6 +199,7 @@ run_batch(const struct args *a, const char *srcname)
 	struct article_opts ao = {0};
 	struct source src;
 	struct doc *d;
+	const char *cut;
 	int rc = 0;
 
 	if (source_load(srcname, &a->src, &src, &err) == -1) {
@@ -225,8 +226,8 @@ run_batch(const struct args *a, const char *srcname)
 	source_release(&src);
 	if (d == NULL)
 		return 1;
-	if (doc_cut(d))
-		fprintf(stderr, "lede: warning: %s\n", doc_cut(d));
+	if ((cut = doc_cut(d)) != NULL)
+		fprintf(stderr, "lede: warning: %s\n", cut);
 	if (a->json) {
 		char *s = json_out_doc(d, &err);
 

@@ -439,6 +439,7 @@ ui_run(const struct ui_args *a)
 	struct sigaction sa;
 	struct doc *first = NULL;
 	char *url = NULL;
+	const char *cut;
 	int i, rc, settle = 0, polled, later;
 	wint_t wc;
 
@@ -530,8 +531,8 @@ ui_run(const struct ui_args *a)
 		ui_install(&ui, first, a->source, url);
 		pane_article_reset(&ui, 0, -1, -1);
 		pane_links_reset(&ui);
-		if (doc_cut(first))
-			ui_error(&ui, "%s", doc_cut(first));
+		if ((cut = doc_cut(first)) != NULL)
+			ui_error(&ui, "%s", cut);
 	}
 	report_settings(&ui);
 	if (later)

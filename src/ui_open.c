@@ -146,6 +146,7 @@ static void
 opened(struct ui *ui, struct doc *d, const char *src, char *url, int how)
 {
 	struct hist_entry *h;
+	const char *cut;
 	size_t i;
 
 	if (how == UI_OPEN_PUSH) {
@@ -177,8 +178,8 @@ opened(struct ui *ui, struct doc *d, const char *src, char *url, int how)
 	if (ui->warning[0]) {
 		ui_error(ui, "%s", ui->warning);
 		ui->warning[0] = '\0';
-	} else if (doc_cut(ui->doc)) {
-		ui_error(ui, "%s", doc_cut(ui->doc));
+	} else if ((cut = doc_cut(ui->doc)) != NULL) {
+		ui_error(ui, "%s", cut);
 	}
 	if (ui->focus != PANE_ARTICLE)
 		ui_focus(ui, PANE_ARTICLE);
