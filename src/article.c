@@ -30,6 +30,7 @@ extract_release(struct extract_ctx *x)
 	}
 	free(x->ml);
 	free(x->base);
+	free(x->page_url);
 	free(x->byline_dom);
 	free(x->title_dom);
 	free(x->title_tag);

@@ -85,6 +85,7 @@ struct extract_ctx {
 	struct doc *doc;
 	htmlDocPtr html;
 	char *base;       /* base URL: <base href> over the page URL */
+	char *page_url;   /* where the page was read, else its canonical URL */
 	const char *lang; /* borrowed from doc */
 	int flags;
 	int fired; /* the EX_* of flags whose rules changed anything */

@@ -76,6 +76,13 @@ get(const struct mset *m, const char *key)
 	return NULL;
 }
 
+static int
+is_http(const char *u)
+{
+	return strncasecmp(u, "http://", 7) == 0 ||
+	       strncasecmp(u, "https://", 8) == 0;
+}
+
 /* Set f from the first key present; source is the key. */
 static int
 pick(struct extract_ctx *x, const struct mset *m, enum doc_field_id f,
@@ -710,10 +717,25 @@ meta_read(struct extract_ctx *x)
 			}
 	for (i = 0; i < nld; i++)
 		meta_jsonld(x, ld[i], strlen(ld[i]));
+	/* The page's address: where it was read from, else (a saved page, a
+	   file, stdin) the canonical address it gives for itself.  Its host
+	   names the site in titles and bylines; its path may hold the date;
+	   relative links resolve against it. */
+	{
+		const char *u = doc_get(x->doc, DOC_URL);
+		const char *c = get(m, "link:canonical");
+
+		if (c == NULL || !is_http(c))
+			c = get(m, "og:url");
+		if ((u == NULL || !is_http(u)) && c && is_http(c))
+			u = c;
+		free(x->page_url);
+		x->page_url = u ? xstrdup(u) : NULL;
+	}
 	/* A date in the page's URL path (/2023/09/15/, /2023-09-15-...) is
 	   the last resort for the published date. */
-	if (doc_get(x->doc, DOC_URL) && nowned < 64) {
-		char *ud = url_date(doc_get(x->doc, DOC_URL));
+	if (x->page_url && nowned < 64) {
+		char *ud = url_date(x->page_url);
 
 		if (ud) {
 			owned[nowned++] = ud;
@@ -765,17 +787,10 @@ meta_read(struct extract_ctx *x)
 	/* <base href> over the page URL, itself resolved against it. */
 	free(x->base);
 	{
-		/* A saved page (file:// or no URL) links relative to the site
-		   it came from: its canonical URL. */
-		const char *u = doc_get(x->doc, DOC_URL);
-		const char *c = get(m, "link:canonical");
+		/* A saved page links relative to the site it came from. */
+		const char *u =
+		    x->page_url ? x->page_url : doc_get(x->doc, DOC_URL);
 
-		if (c == NULL)
-			c = get(m, "og:url");
-		if ((u == NULL || strncmp(u, "file:", 5) == 0) && c &&
-		    (strncmp(c, "http://", 7) == 0 ||
-		        strncmp(c, "https://", 8) == 0))
-			u = c;
 		x->base = base ? url_resolve(u, base) : xstrdup(u);
 		if (x->base == NULL)
 			x->base = xstrdup(u);

@@ -23,7 +23,7 @@ static int
 names_publisher(struct extract_ctx *x, const char *s)
 {
 	const char *site = doc_get(x->doc, DOC_SITE_NAME);
-	const char *u = doc_get(x->doc, DOC_URL), *p;
+	const char *u = x->page_url, *p;
 	char host[256] = "", a[256], b[256];
 	size_t i, j;
 
@@ -74,7 +74,7 @@ static int
 only_names_site(struct extract_ctx *x, const char *s)
 {
 	const char *site = doc_get(x->doc, DOC_SITE_NAME);
-	const char *u = doc_get(x->doc, DOC_URL), *p;
+	const char *u = x->page_url, *p;
 	char a[256], b[256];
 	size_t la;
 
@@ -104,7 +104,7 @@ only_names_site(struct extract_ctx *x, const char *s)
 static void
 page_host(struct extract_ctx *x, char *host, size_t n)
 {
-	const char *u = doc_get(x->doc, DOC_URL), *p;
+	const char *u = x->page_url, *p;
 
 	host[0] = '\0';
 	if (u && (p = strstr(u, "://")) != NULL) {
@@ -118,6 +118,31 @@ page_host(struct extract_ctx *x, char *host, size_t n)
 			p = strstr(in, "://") + 3;
 		snprintf(host, n, "%.*s", (int)strcspn(p, "/:?#"), p);
 	}
+}
+
+/* On a page without an <h1>, the heading the article opens with is its
+   headline when it names what the <title> names: such pages (small sites,
+   old blogs) title a post with an <h2>, and their <title> is the site's
+   and the section's ("Feuerwehr Oldenburg - Ausbildung" over "Bootsdienst
+   Ausbildung").  The heading leaves the body, as a headline does. */
+static int
+opening_heading(struct extract_ctx *x, const char *title)
+{
+	struct doc_block *b = x->doc->body, *h;
+	size_t i;
+
+	if (x->nh1 > 0 || b == NULL || b->nkids == 0)
+		return 0;
+	h = b->kids[0];
+	if (h->type != DOC_HEADING || h->in.text == NULL || h->in.len > 200 ||
+	    !meta_title_side_in(title, h->in.text))
+		return 0;
+	doc_set(x->doc, DOC_TITLE, h->in.text, "heading");
+	doc_block_free(h);
+	for (i = 1; i < b->nkids; i++)
+		b->kids[i - 1] = b->kids[i];
+	b->nkids--;
+	return 1;
 }
 
 static void
@@ -174,6 +199,14 @@ pick_title(struct extract_ctx *x)
 		/* Else the article's own <h1>, when it words the same story
 		   otherwise: such a <title> is written for search engines. */
 		h = meta_title_story_h1(x->title_raw ? x->title_raw : cur, h1,
+		    x->h1where, x->nh1, site, host[0] ? host : NULL);
+		if (h) {
+			doc_set(x->doc, DOC_TITLE, h, "h1");
+			return;
+		}
+		if (opening_heading(x, doc_get(x->doc, DOC_TITLE)))
+			return;
+		h = meta_title_lone_h1(x->title_raw ? x->title_raw : cur, h1,
 		    x->h1where, x->nh1, site, host[0] ? host : NULL);
 		if (h) {
 			doc_set(x->doc, DOC_TITLE, h, "h1");

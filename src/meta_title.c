@@ -244,6 +244,8 @@ meta_title_h1_where(const struct _xmlNode *h1)
 			w |= META_H1_STORY;
 		if (html_tag_is(t, "article"))
 			w |= META_H1_STORY;
+		else if (html_tag_is(t, "main"))
+			w |= META_H1_MAIN;
 		else if (html_tag_is(t, "nav") || html_tag_is(t, "aside") ||
 		         html_tag_is(t, "footer"))
 			w |= META_H1_ASIDE;
@@ -293,6 +295,29 @@ shared_words(const char *a, const char *b)
 	return k;
 }
 
+/* Are all the words of s[0, n) words of h, and four bytes or more? */
+static int
+words_in(const char *s, size_t n, const char *h)
+{
+	const char *p = s, *he = h + strlen(h);
+	size_t m, tot = 0;
+
+	while (p < s + n) {
+		m = word_len(p);
+		if (m > (size_t)(s + n - p))
+			m = (size_t)(s + n - p);
+		if (m == 0) {
+			p++;
+			continue;
+		}
+		if (!has_word(h, he, p, m))
+			return 0;
+		tot += m;
+		p += m;
+	}
+	return tot >= 4;
+}
+
 static void fold_typo(
     const char *s, size_t n, char *out, size_t sz, size_t *typo);
 
@@ -318,6 +343,75 @@ side_is(const char *h, const char *t)
 			if (strcmp(a, b) == 0)
 				return 1;
 		}
+	}
+	return 0;
+}
+
+/* Is t a segment between two separators of title ("A | t | B")? */
+static int
+inner_segment(const char *title, const char *t)
+{
+	char a[1024], b[1024];
+	const char *p, *q, *e;
+	size_t i, j, sl;
+
+	fold_typo(t, strlen(t), b, sizeof(b), &sl);
+	if (b[0] == '\0')
+		return 0;
+	for (i = 0; hsep[i]; i++)
+		for (p = title; (p = strstr(p, hsep[i])) != NULL; p++) {
+			q = p + strlen(hsep[i]);
+			for (j = 0; hsep[j]; j++)
+				if ((e = strstr(q, hsep[j])) != NULL) {
+					fold_typo(q, (size_t)(e - q), a,
+					    sizeof(a), &sl);
+					if (strcmp(a, b) == 0)
+						return 1;
+				}
+		}
+	return 0;
+}
+
+const char *
+meta_title_lone_h1(const char *title, const char *const *h1,
+    const unsigned char *where, size_t nh1, const char *site, const char *host)
+{
+	const char *w;
+	size_t n;
+
+	if (title == NULL || nh1 != 1 || h1[0] == NULL ||
+	    !(where[0] & (META_H1_STORY | META_H1_MAIN)) ||
+	    (where[0] & META_H1_ASIDE) || count_words(h1[0]) != 1 ||
+	    span_names_site(h1[0], strlen(h1[0]), site, host))
+		return NULL;
+	for (w = h1[0];
+	     *w && !(isalnum((unsigned char)*w) || (unsigned char)*w >= 0x80);
+	     w++)
+		;
+	n = word_len(w);
+	if (n < 3 || !has_word(title, title + strlen(title), w, n))
+		return NULL;
+	/* Not a section's label: "Brexit talks stall | Politics | Site". */
+	if (side_is(title, h1[0]) || inner_segment(title, h1[0]))
+		return NULL;
+	return h1[0];
+}
+
+int
+meta_title_side_in(const char *title, const char *h)
+{
+	const char *p;
+	size_t i, sl, n;
+
+	if (title == NULL || h == NULL)
+		return 0;
+	n = strlen(title);
+	for (i = 0; hsep[i]; i++) {
+		sl = strlen(hsep[i]);
+		for (p = title; (p = strstr(p, hsep[i])) != NULL; p++)
+			if (words_in(title, (size_t)(p - title), h) ||
+			    words_in(p + sl, n - (size_t)(p - title) - sl, h))
+				return 1;
 	}
 	return 0;
 }

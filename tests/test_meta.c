@@ -352,6 +352,92 @@ test_og_copy_of_title(void **state)
 	doc_free(d);
 }
 
+/* A saved page (no URL, or a file) is the page its canonical URL names:
+ * that host names the site in the <title>, and its path gives the date. */
+static void
+test_saved_page_canonical(void **state)
+{
+	const char *html =
+	    "<html><head><title>Plan approved by council | Townpost</title>"
+	    "<link rel=\"canonical\" href=\"https://www.townpost.example/"
+	    "2023/09/15/plan.html\"></head><body><div><p>Plan approved by "
+	    "council</p></div><div>" PROSE("Plan") "</div></body></html>";
+	const char *urls[] = {NULL, "file:///home/me/plan.html"};
+	struct doc *d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		d = parse(html, urls[i]);
+		assert_string_equal(
+		    doc_get(d, DOC_TITLE), "Plan approved by council");
+		assert_non_null(doc_get(d, DOC_PUBLISHED));
+		assert_string_equal(doc_get(d, DOC_PUBLISHED), "2023-09-15");
+		doc_free(d);
+	}
+	/* The address it was read from wins over what it claims. */
+	d = parse(html, "https://mirror.example/x.html");
+	assert_string_equal(
+	    doc_get(d, DOC_TITLE), "Plan approved by council | Townpost");
+	assert_null(doc_get(d, DOC_PUBLISHED));
+	doc_free(d);
+}
+
+/* A page without an <h1> whose article opens with an <h2> holding what
+ * the <title> names besides the site: the <h2> is the headline, and it
+ * leaves the body.  Not when the page has an <h1>, nor when the heading
+ * only shares a word with an unseparated <title>. */
+static void
+test_opening_heading(void **state)
+{
+	const char *html =
+	    "<html><head><title>Fire Brigade Oldtown - Training</title></head>"
+	    "<body><div id=\"nav\"><a href=\"/\">Home</a></div><div "
+	    "id=\"body\"><h2>Boat crew training</h2>" PROSE("Boat")
+	    "</div></body></html>";
+	const char *plain =
+	    "<html><head><title>Bartleby the Scrivener Web Study "
+	    "Text</title></head><body><div><h2>Study Webtext</h2>" PROSE("Boat")
+	    "</div></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://fire-oldtown.example/training.html");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Boat crew training");
+	assert_int_equal(d->body->kids[0]->type, DOC_PARAGRAPH);
+	doc_free(d);
+	d = parse(plain, NULL);
+	assert_string_equal(
+	    doc_get(d, DOC_TITLE), "Bartleby the Scrivener Web Study Text");
+	assert_int_equal(d->body->kids[0]->type, DOC_HEADING);
+	doc_free(d);
+}
+
+/* The page's only <h1>, one word inside <main>, over a <title> written
+ * for search engines; but not a section's label that the <title> names
+ * as one of its parts. */
+static void
+test_lone_h1(void **state)
+{
+	const char *html =
+	    "<html><head><title>Professional Design for Companies | Seaside "
+	    "Agency</title></head><body><main><header><h1>Design</h1>"
+	    "</header>" PROSE("Design") "</main></body></html>";
+	const char *section =
+	    "<html><head><title>Brexit talks stall | Politics | Daily "
+	    "Planet</title></head><body><main><h1>Politics</h1>"
+	    PROSE("Talks") "</main></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://seaside.example/design/");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Design");
+	doc_free(d);
+	d = parse(section, "https://planet.example/a.html");
+	assert_string_not_equal(doc_get(d, DOC_TITLE), "Politics");
+	doc_free(d);
+}
+
 /* Several og:title tags: the one the <title> holds.  A declared title
  * that only names the site gives way to the page's <h1>. */
 static void
@@ -768,6 +854,9 @@ main(void)
 	    cmocka_unit_test(test_jsonld_graph),
 	    cmocka_unit_test(test_dateline),
 	    cmocka_unit_test(test_byline_class),
+	    cmocka_unit_test(test_saved_page_canonical),
+	    cmocka_unit_test(test_opening_heading),
+	    cmocka_unit_test(test_lone_h1),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
