@@ -130,6 +130,17 @@ is_ws_text(const xmlNode *n)
 	return 1;
 }
 
+/* Does n show nothing: blank text, or an empty inline element such as
+   WordPress's "read more" anchor, <span id="more-788"></span>? */
+static int
+is_blank(const xmlNode *n)
+{
+	if (is_ws_text(n) || n->type == XML_COMMENT_NODE)
+		return 1;
+	return n->type == XML_ELEMENT_NODE && n->children == NULL &&
+	       (html_is(n, "span") || html_is(n, "a"));
+}
+
 static void
 append_text(struct bctx *b, struct doc_block *parent, const char *s)
 {
@@ -509,7 +520,7 @@ walk_el(struct bctx *b, xmlNode *n, struct doc_block *parent)
 	if (html_tag_is(t, "br")) {
 		xmlNode *c = n->next;
 
-		while (c && is_ws_text(c))
+		while (c && is_blank(c))
 			c = c->next;
 		if (c && html_is(c, "br"))
 			flush(b);

@@ -438,6 +438,28 @@ test_lone_h1(void **state)
 	doc_free(d);
 }
 
+/* A "Von ..." line ends at a line break, even one WordPress doubles
+ * around its empty "more" anchor: the place after it stays in the body. */
+static void
+test_byline_line_break(void **state)
+{
+	const char *html =
+	    "<html><head><title>Streit ums Feuerholz</title></head><body>"
+	    "<article><h1>Streit ums Feuerholz</h1><p>Von <strong><a "
+	    "href=\"/rb\">Roland Brockmann</a></strong> und <strong>"
+	    "Sebastian Drescher</strong><br />\n<span id=\"more-788\">"
+	    "</span><br />\nKakuma /Kenia</p>" PROSE("Lager")
+	    "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://aussen.example/feuerholz/");
+	assert_string_equal(doc_get(d, DOC_BYLINE),
+	    "Roland Brockmann und Sebastian Drescher");
+	assert_string_equal(d->body->kids[0]->in.text, "Kakuma /Kenia");
+	doc_free(d);
+}
+
 /* Several og:title tags: the one the <title> holds.  A declared title
  * that only names the site gives way to the page's <h1>. */
 static void
@@ -857,6 +879,7 @@ main(void)
 	    cmocka_unit_test(test_saved_page_canonical),
 	    cmocka_unit_test(test_opening_heading),
 	    cmocka_unit_test(test_lone_h1),
+	    cmocka_unit_test(test_byline_line_break),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
