@@ -467,6 +467,56 @@ byline_class(const xmlNode *n, const char *ti)
 	return s && ((s->cw | s->iw) & W_BYLINE);
 }
 
+/* Is s (a leaf's text) a field's label for the author: "Autor",
+   "Author:", "Auteurs"...? */
+static int
+author_label(const char *s)
+{
+	static const char *const lab[] = {"author", "authors", "autor",
+	    "autorin", "autoren", "auteur", "auteurs", "autore", "autori",
+	    "verfasser", "verfasserin", "written by", "geschrieben von", NULL};
+	char b[24];
+	size_t i = 0, j;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	for (j = 0; s[j] && i + 1 < sizeof(b); j++)
+		b[i++] = (char)tolower((unsigned char)s[j]);
+	if (s[j])
+		return 0;
+	while (i > 0 && (b[i - 1] == ':' || isspace((unsigned char)b[i - 1])))
+		i--;
+	b[i] = '\0';
+	for (j = 0; lab[j]; j++)
+		if (strcmp(b, lab[j]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The value of a labelled field: the next element, or the text right
+   after the label ("<h4>Autor</h4><p>Nikolai Huke</p>",
+   "<b>Author:</b> Jane Roe"); a new string or NULL. */
+static char *
+label_value(const xmlNode *n)
+{
+	const xmlNode *c;
+
+	for (c = n->next; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			const unsigned char *p = c->content;
+
+			while (p && isspace(*p))
+				p++;
+			if (p && *p)
+				return xstrdup_squash((const char *)p);
+			continue;
+		}
+		if (c->type == XML_ELEMENT_NODE)
+			return html_text_dup(c);
+	}
+	return NULL;
+}
+
 /* Inside a form or a comment list (whose authors are commenters)? */
 static int
 in_form(const xmlNode *n)
@@ -587,6 +637,18 @@ meta_el(struct mwalk *w, xmlNode *n)
 	    !html_tag_is(t, "a") && byline_class(n, ea.testid) &&
 	    !in_form(n)) {
 		char *a = html_text_dup(n);
+
+		if (a && strlen(a) > 2 && strlen(a) < 80)
+			w->x->byline_cls[w->x->nbyline_cls++] = a;
+		else
+			free(a);
+	}
+	/* A field labelled "Author" (a definition list, a meta column):
+	   a weak fallback too. */
+	if (w->x->nbyline_cls < 4 && n->children && n->children->next == NULL &&
+	    n->children->type == XML_TEXT_NODE &&
+	    author_label((const char *)n->children->content) && !in_form(n)) {
+		char *a = label_value(n);
 
 		if (a && strlen(a) > 2 && strlen(a) < 80)
 			w->x->byline_cls[w->x->nbyline_cls++] = a;

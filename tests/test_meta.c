@@ -460,6 +460,35 @@ test_byline_line_break(void **state)
 	doc_free(d);
 }
 
+/* A field labelled "Autor"/"Author:" names the author when nothing
+ * better does: the next element, or the text after the label. */
+static void
+test_byline_label(void **state)
+{
+	const char *pages[] = {
+	    "<html><body><section><h4 class=\"meta-title\">Autor</h4>\r\n"
+	    "<p class=\"meta-text\">\r\n<a href=\"/profil/nh\">Nikolai "
+	    "Huke</a><b>, </b></p></section><article><h1>Leben in der "
+	    "Quarantäne</h1>" PROSE("Lager") "</article></body></html>",
+	    "<html><body><article><h1>Leben in der Quarantäne</h1><p><b>"
+	    "Author:</b> Nikolai Huke</p>" PROSE("Lager")
+	    "</article></body></html>",
+	    "<html><body><dl><dt>Authors</dt><dd>Nikolai Huke</dd></dl>"
+	    "<article><h1>Leben in der Quarantäne</h1>" PROSE("Lager")
+	    "</article></body></html>",
+	};
+	struct doc *d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		d = parse(pages[i], "https://rosa.example/news/q");
+		assert_non_null(doc_get(d, DOC_BYLINE));
+		assert_string_equal(doc_get(d, DOC_BYLINE), "Nikolai Huke");
+		doc_free(d);
+	}
+}
+
 /* Several og:title tags: the one the <title> holds.  A declared title
  * that only names the site gives way to the page's <h1>. */
 static void
@@ -880,6 +909,7 @@ main(void)
 	    cmocka_unit_test(test_opening_heading),
 	    cmocka_unit_test(test_lone_h1),
 	    cmocka_unit_test(test_byline_line_break),
+	    cmocka_unit_test(test_byline_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
