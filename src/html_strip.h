@@ -7,7 +7,9 @@
  * parser's work, and the reader neither runs nor shows them.  The
  * elements stay (empty), so the tree has the same shape.  Kept whole:
  * JSON scripts (JSON-LD metadata) and scripts that name a publication or
- * creation date (meta.c's last-resort date).
+ * creation date (meta.c's last-resort date).  Bogus comments in the body
+ * ("<! --- Reg Wall -->", "<![if !IE]>"), which a browser hides and
+ * libxml2 2.9 would show as text, go too.
  *
  * The scan follows libxml2's own HTML tokenizer (2.9 to 2.13) where it
  * decides what is a tag: comments, quoted attribute values and end tags

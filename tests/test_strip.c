@@ -28,17 +28,71 @@ is_code(const xmlNode *n)
 	           strcmp((const char *)n->name, "style") == 0);
 }
 
-/* The tree as text, leaving out what script and style elements hold. */
+/* Text without what the stripper takes as bogus comments ("<!x>": "<!",
+ * then no '<' up to a '>' within 512 bytes), as libxml2 2.9 leaves them
+ * in the text of a page that has them, until none is left (taking one
+ * out may make another: "<![<!x>a>"); a new string.  Both trees go
+ * through it: where the stripper takes them is test_what_goes's. */
+static char *
+without_bogus(const char *t)
+{
+	char *o = strdup(t), *w = o;
+	const char *p = t, *q;
+
+	assert_non_null(o);
+	while (*p) {
+		if (p[0] == '<' && p[1] == '!') {
+			for (q = p + 2;
+			     *q && *q != '<' && *q != '>' && q - p - 2 < 512;
+			     q++)
+				;
+			if (*q == '>' && q - p - 2 < 512) {
+				p = q + 1;
+				continue;
+			}
+		}
+		*w++ = *p++;
+	}
+	*w = '\0';
+	if (strlen(o) < strlen(t)) {
+		char *again = without_bogus(o);
+
+		free(o);
+		return again;
+	}
+	return o;
+}
+
+static int
+blank_text(const char *t)
+{
+	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+		t++;
+	return *t == '\0';
+}
+
+/* The tree as text, leaving out what script and style elements hold,
+ * bogus comments, and text that is only blanks (libxml2 keeps or drops
+ * such text by what is around it, and taking a comment out changes
+ * that). */
 static void
 dump(FILE *fp, const xmlNode *n, int depth)
 {
 	const xmlAttr *a;
+	char *t = NULL;
 
 	for (; n; n = n->next) {
 		if (is_code(n->parent) &&
 		    (n->type == XML_TEXT_NODE ||
 		        n->type == XML_CDATA_SECTION_NODE))
 			continue;
+		free(t);
+		t = NULL;
+		if (n->type == XML_TEXT_NODE && n->content) {
+			t = without_bogus((const char *)n->content);
+			if (blank_text(t))
+				continue;
+		}
 		fprintf(fp, "%*s%d %s", depth, "", n->type,
 		    n->name ? (const char *)n->name : "");
 		if (n->type == XML_ELEMENT_NODE)
@@ -47,7 +101,9 @@ dump(FILE *fp, const xmlNode *n, int depth)
 				    a->children && a->children->content
 				        ? (const char *)a->children->content
 				        : "");
-		if (n->content)
+		if (t)
+			fprintf(fp, " {%s}", t);
+		else if (n->content)
 			fprintf(fp, " {%s}", (const char *)n->content);
 		if (n->type == XML_DTD_NODE) {
 			const xmlDtd *dt = (const xmlDtd *)n;
@@ -59,6 +115,7 @@ dump(FILE *fp, const xmlNode *n, int depth)
 		fputc('\n', fp);
 		dump(fp, n->children, depth + 1);
 	}
+	free(t);
 }
 
 static char *
@@ -141,6 +198,13 @@ test_what_goes(void **state)
 	    "<script>s={\"created_at\":\"2020-01-02\"}</script>"
 	    "<script></script>");
 	free(s);
+	/* Bogus comments in the body, which libxml2 2.9 shows as text; not
+	 * one that holds a tag or an entity, nor one before <body>. */
+	s = strip_str("<p>x<!y></p><body><p>a <! --- Reg Wall -->b<![if "
+	              "!IE]>c<![endif]></p><p>d<!e<b>f</b>> <!g&amp;h></p>");
+	assert_string_equal(s, "<p>x<!y></p><body><p>a b"
+	                       "c</p><p>d<!e<b>f</b>> <!g&amp;h></p>");
+	free(s);
 }
 
 static void
@@ -219,6 +283,7 @@ test_random(void **state)
 	    "<_a x=\"", "<:b ", "<_c>", "<!x>", "<![CDATA[", "]]>", "\r",
 	    "<script>\n<!--", "//-->", "<style></div>", "<script><p>",
 	    "--!>", "<!DOCTYPE html SYSTEM \"a>", "<?.", "<?\xc3\x97",
+	    "<body>", "<! x>", "<![if !IE]>", "<!a&amp;b>",
 	    "<aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"x>", "<!doctype html>",
 	};
