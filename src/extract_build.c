@@ -130,15 +130,35 @@ is_ws_text(const xmlNode *n)
 	return 1;
 }
 
-/* Does n show nothing: blank text, or an empty inline element such as
-   WordPress's "read more" anchor, <span id="more-788"></span>? */
+/* Does n show nothing: blanks or no-break spaces, a comment, or an inline
+   element holding only such (WordPress's "read more" anchor, <span
+   id="more-788"></span>; an editor's <span>&nbsp;</span>)? */
 static int
-is_blank(const xmlNode *n)
+is_blank(const xmlNode *n, int depth)
 {
-	if (is_ws_text(n) || n->type == XML_COMMENT_NODE)
+	const unsigned char *s;
+	const xmlNode *c;
+
+	if (n->type == XML_COMMENT_NODE)
 		return 1;
-	return n->type == XML_ELEMENT_NODE && n->children == NULL &&
-	       (html_is(n, "span") || html_is(n, "a"));
+	if (n->type == XML_TEXT_NODE) {
+		for (s = n->content; s && *s; s++)
+			if (s[0] == 0xc2 && s[1] == 0xa0)
+				s++;
+			else if (*s != ' ' && *s != '\n' && *s != '\t' &&
+			         *s != '\r')
+				return 0;
+		return 1;
+	}
+	if (n->type != XML_ELEMENT_NODE || depth > 4 ||
+	    !(html_is(n, "span") || html_is(n, "a") || html_is(n, "b") ||
+	        html_is(n, "i") || html_is(n, "em") || html_is(n, "strong") ||
+	        html_is(n, "font") || html_is(n, "u") || html_is(n, "small")))
+		return 0;
+	for (c = n->children; c; c = c->next)
+		if (!is_blank(c, depth + 1))
+			return 0;
+	return 1;
 }
 
 static void
@@ -520,7 +540,7 @@ walk_el(struct bctx *b, xmlNode *n, struct doc_block *parent)
 	if (html_tag_is(t, "br")) {
 		xmlNode *c = n->next;
 
-		while (c && is_blank(c))
+		while (c && is_blank(c, 0))
 			c = c->next;
 		if (c && html_is(c, "br"))
 			flush(b);

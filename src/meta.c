@@ -83,6 +83,28 @@ is_http(const char *u)
 	       strncasecmp(u, "https://", 8) == 0;
 }
 
+/* An absolute http(s) address from u, "//host/path" taken as https; a
+   new string, or NULL. */
+static char *
+site_url(const char *u)
+{
+	char *r;
+	size_t n;
+
+	if (u == NULL)
+		return NULL;
+	while (isspace((unsigned char)*u))
+		u++;
+	if (is_http(u))
+		return xstrdup(u);
+	if (u[0] != '/' || u[1] != '/' || u[2] == '/' || u[2] == '\0')
+		return NULL;
+	n = strlen(u) + 7;
+	if ((r = malloc(n)) != NULL)
+		snprintf(r, n, "https:%s", u);
+	return r;
+}
+
 /* Set f from the first key present; source is the key. */
 static int
 pick(struct extract_ctx *x, const struct mset *m, enum doc_field_id f,
@@ -484,8 +506,11 @@ author_label(const char *s)
 		b[i++] = (char)tolower((unsigned char)s[j]);
 	if (s[j])
 		return 0;
-	while (i > 0 && (b[i - 1] == ':' || isspace((unsigned char)b[i - 1])))
-		i--;
+	/* then a colon, blanks, no-break spaces (C2 A0) */
+	while (i > 0 && (b[i - 1] == ':' || isspace((unsigned char)b[i - 1]) ||
+	                    (i > 1 && (unsigned char)b[i - 2] == 0xc2 &&
+	                        (unsigned char)b[i - 1] == 0xa0)))
+		i -= (unsigned char)b[i - 1] == 0xa0 ? 2 : 1;
 	b[i] = '\0';
 	for (j = 0; lab[j]; j++)
 		if (strcmp(b, lab[j]) == 0)
@@ -493,28 +518,85 @@ author_label(const char *s)
 	return 0;
 }
 
+/* Can element n be an author field's label?  Not a menu's item or link,
+   nor a table's cell ("Title | Author | Date" heads a list of posts; an
+   infobox names a book's author), nor a form's control. */
+static int
+label_place(const xmlNode *n)
+{
+	static const char *const self[] = {
+	    "li", "a", "option", "button", "label", "th", "td", NULL};
+	static const char *const up[] = {
+	    "table", "nav", "footer", "select", "menu", NULL};
+	int d;
+	size_t i;
+
+	for (i = 0; self[i]; i++)
+		if (html_is(n, self[i]))
+			return 0;
+	for (d = 0; n && n->type == XML_ELEMENT_NODE && d < 64;
+	     n = n->parent, d++)
+		for (i = 0; up[i]; i++)
+			if (html_is(n, up[i]))
+				return 0;
+	return 1;
+}
+
+/* Does s read as a name or names: no digits, at most six words? */
+static int
+name_like(const char *s)
+{
+	size_t w = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s) || *s == '(' || *s == '@')
+			return 0;
+		if (*s == ' ')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w >= 1 && w <= 6;
+}
+
 /* The value of a labelled field: the next element, or the text right
    after the label ("<h4>Autor</h4><p>Nikolai Huke</p>",
-   "<b>Author:</b> Jane Roe"); a new string or NULL. */
+   "<b>Author:</b> Jane Roe"), past blanks, a colon and <br>; a new string
+   or NULL when it does not read as a name. */
 static char *
 label_value(const xmlNode *n)
 {
 	const xmlNode *c;
+	char *v = NULL;
 
-	for (c = n->next; c; c = c->next) {
+	for (c = n->next; c && v == NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE) {
 			const unsigned char *p = c->content;
 
-			while (p && isspace(*p))
-				p++;
+			while (p && (isspace(*p) || *p == ':' ||
+			                (p[0] == 0xc2 && p[1] == 0xa0)))
+				p += p[0] == 0xc2 ? 2 : 1;
 			if (p && *p)
-				return xstrdup_squash((const char *)p);
+				v = xstrdup_squash((const char *)p);
 			continue;
 		}
-		if (c->type == XML_ELEMENT_NODE)
-			return html_text_dup(c);
+		if (c->type != XML_ELEMENT_NODE || html_is(c, "br"))
+			continue;
+		/* a list of names, a date, a table: not one field's text */
+		if (html_is(c, "ul") || html_is(c, "ol") ||
+		    html_is(c, "time") || html_is(c, "table") ||
+		    html_is(c, "th") || html_is(c, "select"))
+			return NULL;
+		v = html_text_dup(c);
 	}
-	return NULL;
+	if (v && !name_like(v)) {
+		free(v);
+		v = NULL;
+	}
+	return v;
 }
 
 /* Inside a form or a comment list (whose authors are commenters)? */
@@ -647,7 +729,8 @@ meta_el(struct mwalk *w, xmlNode *n)
 	   a weak fallback too. */
 	if (w->x->nbyline_cls < 4 && n->children && n->children->next == NULL &&
 	    n->children->type == XML_TEXT_NODE &&
-	    author_label((const char *)n->children->content) && !in_form(n)) {
+	    author_label((const char *)n->children->content) &&
+	    label_place(n) && !in_form(n)) {
 		char *a = label_value(n);
 
 		if (a && strlen(a) > 2 && strlen(a) < 80)
@@ -785,14 +868,17 @@ meta_read(struct extract_ctx *x)
 	   relative links resolve against it. */
 	{
 		const char *u = doc_get(x->doc, DOC_URL);
-		const char *c = get(m, "link:canonical");
+		char *c = site_url(get(m, "link:canonical"));
 
-		if (c == NULL || !is_http(c))
-			c = get(m, "og:url");
-		if ((u == NULL || !is_http(u)) && c && is_http(c))
-			u = c;
+		if (c == NULL)
+			c = site_url(get(m, "og:url"));
 		free(x->page_url);
-		x->page_url = u ? xstrdup(u) : NULL;
+		if (u == NULL || !is_http(u)) {
+			x->page_url = c ? c : u ? xstrdup(u) : NULL;
+			c = NULL;
+		} else
+			x->page_url = xstrdup(u);
+		free(c);
 	}
 	/* A date in the page's URL path (/2023/09/15/, /2023-09-15-...) is
 	   the last resort for the published date. */

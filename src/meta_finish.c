@@ -126,7 +126,8 @@ page_host(struct extract_ctx *x, char *host, size_t n)
    and the section's ("Feuerwehr Oldenburg - Ausbildung" over "Bootsdienst
    Ausbildung").  The heading leaves the body, as a headline does. */
 static int
-opening_heading(struct extract_ctx *x, const char *title)
+opening_heading(struct extract_ctx *x, const char *title, const char *site,
+    const char *host)
 {
 	struct doc_block *b = x->doc->body, *h;
 	size_t i;
@@ -135,7 +136,7 @@ opening_heading(struct extract_ctx *x, const char *title)
 		return 0;
 	h = b->kids[0];
 	if (h->type != DOC_HEADING || h->in.text == NULL || h->in.len > 200 ||
-	    !meta_title_side_in(title, h->in.text))
+	    !meta_title_labels_in(title, h->in.text, site, host))
 		return 0;
 	doc_set(x->doc, DOC_TITLE, h->in.text, "heading");
 	doc_block_free(h);
@@ -204,14 +205,9 @@ pick_title(struct extract_ctx *x)
 			doc_set(x->doc, DOC_TITLE, h, "h1");
 			return;
 		}
-		if (opening_heading(x, doc_get(x->doc, DOC_TITLE)))
+		if (opening_heading(x, doc_get(x->doc, DOC_TITLE), site,
+		        host[0] ? host : NULL))
 			return;
-		h = meta_title_lone_h1(x->title_raw ? x->title_raw : cur, h1,
-		    x->h1where, x->nh1, site, host[0] ? host : NULL);
-		if (h) {
-			doc_set(x->doc, DOC_TITLE, h, "h1");
-			return;
-		}
 		t = meta_title_strip_site(doc_get(x->doc, DOC_TITLE), site,
 		    host[0] ? host : NULL, NULL);
 		if (t && strcmp(t, doc_get(x->doc, DOC_TITLE)) != 0)

@@ -244,8 +244,6 @@ meta_title_h1_where(const struct _xmlNode *h1)
 			w |= META_H1_STORY;
 		if (html_tag_is(t, "article"))
 			w |= META_H1_STORY;
-		else if (html_tag_is(t, "main"))
-			w |= META_H1_MAIN;
 		else if (html_tag_is(t, "nav") || html_tag_is(t, "aside") ||
 		         html_tag_is(t, "footer"))
 			w |= META_H1_ASIDE;
@@ -293,6 +291,41 @@ shared_words(const char *a, const char *b)
 			k++;
 	}
 	return k;
+}
+
+/* How many words s[0, n) has. */
+static size_t
+words_n(const char *s, size_t n)
+{
+	size_t w = 0, i;
+	int in = 0;
+
+	for (i = 0; i < n && s[i]; i++) {
+		if (isspace((unsigned char)s[i]))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			if (isalnum((unsigned char)s[i]) ||
+			    (unsigned char)s[i] >= 0x80)
+				w++;
+		}
+	}
+	return w;
+}
+
+/* Does s[0, n) read as a headline, not a name: three words or more, one
+   of them in lower case ("Storm hits coast", not "Fire Brigade
+   Oldtown")? */
+static int
+headline_like(const char *s, size_t n)
+{
+	size_t i;
+	int lower = 0;
+
+	for (i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ') && islower((unsigned char)s[i]))
+			lower = 1;
+	return lower && words_n(s, n) >= 3;
 }
 
 /* Are all the words of s[0, n) words of h, and four bytes or more? */
@@ -347,73 +380,50 @@ side_is(const char *h, const char *t)
 	return 0;
 }
 
-/* Is t a segment between two separators of title ("A | t | B")? */
-static int
-inner_segment(const char *title, const char *t)
-{
-	char a[1024], b[1024];
-	const char *p, *q, *e;
-	size_t i, j, sl;
-
-	fold_typo(t, strlen(t), b, sizeof(b), &sl);
-	if (b[0] == '\0')
-		return 0;
-	for (i = 0; hsep[i]; i++)
-		for (p = title; (p = strstr(p, hsep[i])) != NULL; p++) {
-			q = p + strlen(hsep[i]);
-			for (j = 0; hsep[j]; j++)
-				if ((e = strstr(q, hsep[j])) != NULL) {
-					fold_typo(q, (size_t)(e - q), a,
-					    sizeof(a), &sl);
-					if (strcmp(a, b) == 0)
-						return 1;
-				}
-		}
-	return 0;
-}
-
-const char *
-meta_title_lone_h1(const char *title, const char *const *h1,
-    const unsigned char *where, size_t nh1, const char *site, const char *host)
-{
-	const char *w;
-	size_t n;
-
-	if (title == NULL || nh1 != 1 || h1[0] == NULL ||
-	    !(where[0] & (META_H1_STORY | META_H1_MAIN)) ||
-	    (where[0] & META_H1_ASIDE) || count_words(h1[0]) != 1 ||
-	    span_names_site(h1[0], strlen(h1[0]), site, host))
-		return NULL;
-	for (w = h1[0];
-	     *w && !(isalnum((unsigned char)*w) || (unsigned char)*w >= 0x80);
-	     w++)
-		;
-	n = word_len(w);
-	if (n < 3 || !has_word(title, title + strlen(title), w, n))
-		return NULL;
-	/* Not a section's label: "Brexit talks stall | Politics | Site". */
-	if (side_is(title, h1[0]) || inner_segment(title, h1[0]))
-		return NULL;
-	return h1[0];
-}
-
 int
-meta_title_side_in(const char *title, const char *h)
+meta_title_labels_in(
+    const char *title, const char *h, const char *site, const char *host)
 {
+	size_t cut[34], nc = 0, i, j, k, n, sl, s0, e0;
 	const char *p;
-	size_t i, sl, n;
+	int hit = 0;
 
 	if (title == NULL || h == NULL)
 		return 0;
 	n = strlen(title);
+	/* the parts: from the start or a separator's end to the next
+	   separator or the end */
+	cut[nc++] = 0;
 	for (i = 0; hsep[i]; i++) {
 		sl = strlen(hsep[i]);
-		for (p = title; (p = strstr(p, hsep[i])) != NULL; p++)
-			if (words_in(title, (size_t)(p - title), h) ||
-			    words_in(p + sl, n - (size_t)(p - title) - sl, h))
-				return 1;
+		for (p = title; (p = strstr(p, hsep[i])) != NULL && nc < 32;
+		     p += sl) {
+			cut[nc++] = (size_t)(p - title);
+			cut[nc++] = (size_t)(p - title) + sl;
+		}
 	}
-	return 0;
+	if (nc == 1)
+		return 0;
+	cut[nc++] = n;
+	/* in order: separators of several kinds interleave */
+	for (i = 1; i < nc; i++)
+		for (j = i; j > 0 && cut[j - 1] > cut[j]; j--) {
+			k = cut[j];
+			cut[j] = cut[j - 1];
+			cut[j - 1] = k;
+		}
+	for (i = 0; i + 1 < nc; i += 2) {
+		s0 = cut[i];
+		e0 = cut[i + 1];
+		if (e0 <= s0)
+			continue;
+		if (words_in(title + s0, e0 - s0, h) &&
+		    !span_names_site(title + s0, e0 - s0, site, host))
+			hit = 1;
+		else if (headline_like(title + s0, e0 - s0))
+			return 0;
+	}
+	return hit;
 }
 
 const char *

@@ -17,7 +17,6 @@ struct _xmlNode;
  * class, so the article's own; ASIDE: in <nav>, <aside> or <footer>. */
 #define META_H1_STORY 0x1u
 #define META_H1_ASIDE 0x2u
-#define META_H1_MAIN 0x4u /* inside <main> */
 
 /* The META_H1_* flags of an <h1> element (walks its ancestors only). */
 unsigned meta_title_h1_where(const struct _xmlNode *h1);
@@ -31,17 +30,18 @@ unsigned meta_title_h1_where(const struct _xmlNode *h1);
 const char *meta_title_story_h1(const char *title, const char *const *h1,
     const unsigned char *where, size_t nh1, const char *site, const char *host);
 
+/* Does the heading h name what a <title> of labels names ("Feuerwehr
+ * Oldenburg - Ausbildung" for "Bootsdienst Ausbildung")?  All the words of
+ * one part of title between separators are words of h, that part is not
+ * the site's name, and no other part reads as a headline (three words or
+ * more, one in lower case) that the heading does not hold. */
+int meta_title_labels_in(
+    const char *title, const char *h, const char *site, const char *host);
+
 /* Is decl (an og:title...) the <title>'s headline, whole or one side of
  * a separator, with plain quotes and dashes where the <title> has
  * typographic ones?  Then it is a copy of the <title>, not a headline
  * of its own. */
-/* The page's only <h1>, one word, in its <main> or article, and a word of
-   title: the visible headline of a page whose <title> is written for
-   search engines. */
-const char *meta_title_lone_h1(const char *title, const char *const *h1,
-    const unsigned char *where, size_t nh1, const char *site, const char *host);
-/* Is one side of a separator in title ("Site - Section") part of h? */
-int meta_title_side_in(const char *title, const char *h);
 int meta_title_plain_copy(const char *decl, const char *title);
 
 /* Is h1 the same headline as title, with typographic quotes or dashes

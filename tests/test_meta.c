@@ -386,7 +386,8 @@ test_saved_page_canonical(void **state)
 /* A page without an <h1> whose article opens with an <h2> holding what
  * the <title> names besides the site: the <h2> is the headline, and it
  * leaves the body.  Not when the page has an <h1>, nor when the heading
- * only shares a word with an unseparated <title>. */
+ * only shares a word with an unseparated <title>, nor when the <title>
+ * holds a headline the heading lacks. */
 static void
 test_opening_heading(void **state)
 {
@@ -398,6 +399,12 @@ test_opening_heading(void **state)
 	const char *plain =
 	    "<html><head><title>Bartleby the Scrivener Web Study "
 	    "Text</title></head><body><div><h2>Study Webtext</h2>" PROSE("Boat")
+	    "</div></body></html>";
+	const char *sub =
+	    "<html><head><title>Introducing dark mode | Slack</title></head>"
+	    "<body><div class=\"post-header\"><h2 class=\"post-title\">"
+	    "Introducing dark mode</h2></div><div class=\"post-content\">"
+	    "<h2>How dark mode works in Slack</h2>" PROSE("Boat")
 	    "</div></body></html>";
 	struct doc *d;
 
@@ -411,31 +418,39 @@ test_opening_heading(void **state)
 	    doc_get(d, DOC_TITLE), "Bartleby the Scrivener Web Study Text");
 	assert_int_equal(d->body->kids[0]->type, DOC_HEADING);
 	doc_free(d);
+	/* The <title> has a headline of its own that the heading lacks. */
+	d = parse(sub, NULL);
+	assert_string_equal(
+	    doc_get(d, DOC_TITLE), "Introducing dark mode | Slack");
+	assert_int_equal(d->body->kids[0]->type, DOC_HEADING);
+	doc_free(d);
 }
 
-/* The page's only <h1>, one word inside <main>, over a <title> written
- * for search engines; but not a section's label that the <title> names
- * as one of its parts. */
+/* A one-word <h1> is a section's label or a logo more often than the
+ * headline: the <title>'s headline stays. */
 static void
-test_lone_h1(void **state)
+test_label_h1(void **state)
 {
-	const char *html =
-	    "<html><head><title>Professional Design for Companies | Seaside "
-	    "Agency</title></head><body><main><header><h1>Design</h1>"
-	    "</header>" PROSE("Design") "</main></body></html>";
-	const char *section =
+	const char *pages[] = {
+	    "<html><head><title>Acme posts record quarterly news for investors "
+	    "| Acme Corp</title></head><body><main><h1>News</h1><div "
+	    "class=\"entry\"><h2>Acme posts record quarterly news for "
+	    "investors</h2>" PROSE("Acme") "</div></main></body></html>",
 	    "<html><head><title>Brexit talks stall | Politics | Daily "
-	    "Planet</title></head><body><main><h1>Politics</h1>"
-	    PROSE("Talks") "</main></body></html>";
+	    "Planet</title></head><body><main><h1>Politics</h1>" PROSE("Talks")
+	    "</main></body></html>",
+	};
+	const char *want[] = {"Acme posts record quarterly news for investors",
+	    "Brexit talks stall | Politics"};
 	struct doc *d;
+	size_t i;
 
 	(void)state;
-	d = parse(html, "https://seaside.example/design/");
-	assert_string_equal(doc_get(d, DOC_TITLE), "Design");
-	doc_free(d);
-	d = parse(section, "https://planet.example/a.html");
-	assert_string_not_equal(doc_get(d, DOC_TITLE), "Politics");
-	doc_free(d);
+	for (i = 0; i < 2; i++) {
+		d = parse(pages[i], "https://planet.example/a.html");
+		assert_string_equal(doc_get(d, DOC_TITLE), want[i]);
+		doc_free(d);
+	}
 }
 
 /* A "Von ..." line ends at a line break, even one WordPress doubles
@@ -476,7 +491,38 @@ test_byline_label(void **state)
 	    "<html><body><dl><dt>Authors</dt><dd>Nikolai Huke</dd></dl>"
 	    "<article><h1>Leben in der Quarantäne</h1>" PROSE("Lager")
 	    "</article></body></html>",
+	    "<html><body><ul class=meta><li><strong>Autor:</strong> Nikolai "
+	    "Huke</li></ul><article><h1>Leben in der Quarantäne</h1>"
+	    PROSE("Lager") "</article></body></html>",
+	    "<html><body><div><b>Author:</b><br>Nikolai Huke</div><div><span>"
+	    "</span></div><article><h1>Leben in der Quarantäne</h1>"
+	    PROSE("Lager") "</article></body></html>",
+	    "<html><body><div><span>Autor:&nbsp;</span><a>Nikolai Huke</a>"
+	    "</div><article><h1>Leben in der Quarantäne</h1>" PROSE("Lager")
+	    "</article></body></html>",
 	};
+	/* Labels of menus, tables and forms, and values that are no
+	   name: a date, a counter, a sentence, a list. */
+	static const char *const junk[] = {
+	    "<table><tr><th>Author</th><th>Message</th></tr></table>",
+	    "<nav><a href=/>Home</a> <a href=/authors>Authors</a> <a "
+	    "href=/archive>Archive</a></nav>",
+	    "<footer><ul><li>Contact</li><li>Authors</li><li>Impressum</li>"
+	    "</ul></footer>",
+	    "<select name=sort><option>Date</option><option>Author</option>"
+	    "<option>Title</option></select>",
+	    "<div><span>Autor</span> <span>12.03.2021</span></div>",
+	    "<div><span>Author</span><time datetime=2021-03-12>March 12, "
+	    "2021</time></div>",
+	    "<div><span>Autor</span><a href=\"#c\">Kommentare (3)</a></div>",
+	    "<div><h4>Author</h4><div>Jane Roe is a reporter covering "
+	    "transport and city hall since 2015.</div></div>",
+	    "<div><h4>Authors</h4><ul><li><a>Jane Roe</a></li><li><a>John "
+	    "Doe</a></li></ul></div>",
+	    "<table class=infobox><tr><th>Author</th><td><a>Mark "
+	    "Twain</a></td></tr></table>",
+	};
+	char page[1024];
 	struct doc *d;
 	size_t i;
 
@@ -485,6 +531,15 @@ test_byline_label(void **state)
 		d = parse(pages[i], "https://rosa.example/news/q");
 		assert_non_null(doc_get(d, DOC_BYLINE));
 		assert_string_equal(doc_get(d, DOC_BYLINE), "Nikolai Huke");
+		doc_free(d);
+	}
+	for (i = 0; i < sizeof(junk) / sizeof(junk[0]); i++) {
+		snprintf(page, sizeof(page),
+		    "<html><body>%s<article><h1>City plan approved</h1>%s"
+		    "</article></body></html>",
+		    junk[i], PROSE("Plan"));
+		d = parse(page, "https://citynews.example/x");
+		assert_null(doc_get(d, DOC_BYLINE));
 		doc_free(d);
 	}
 }
@@ -907,7 +962,7 @@ main(void)
 	    cmocka_unit_test(test_byline_class),
 	    cmocka_unit_test(test_saved_page_canonical),
 	    cmocka_unit_test(test_opening_heading),
-	    cmocka_unit_test(test_lone_h1),
+	    cmocka_unit_test(test_label_h1),
 	    cmocka_unit_test(test_byline_line_break),
 	    cmocka_unit_test(test_byline_label),
 	};
