@@ -31,6 +31,8 @@ extract_release(struct extract_ctx *x)
 	free(x->ml);
 	free(x->base);
 	free(x->page_url);
+	for (i = 0; i < x->ntcls; i++)
+		free(x->tcls[i]);
 	free(x->byline_dom);
 	free(x->title_dom);
 	free(x->title_tag);

@@ -101,6 +101,8 @@ struct extract_ctx {
 	char *title_raw;  /* the <title> as given (meta.c) */
 	char *page_name;  /* a JSON-LD WebPage's name (meta_jsonld.c) */
 	char *h1[8];      /* the page's first <h1> texts (meta.c) */
+	char *tcls[4];    /* its first texts classed "title" (meta.c) */
+	size_t ntcls;
 	/* where each <h1> stands: META_H1_* (meta_title.h) */
 	unsigned char h1where[8];
 	size_t nh1;

@@ -599,6 +599,37 @@ label_value(const xmlNode *n)
 	return v;
 }
 
+/* Does a class name the element as a headline: a word "title" or
+   "headline", alone or ending a compound ("entry-title", "post_title"),
+   and not the site's, a widget's or a subtitle? */
+static int
+title_class(const char *c)
+{
+	const char *p = c, *e;
+	size_t n;
+
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		for (e = p; *e && *e != ' '; e++)
+			;
+		n = (size_t)(e - p);
+		if ((n >= 5 && strncasecmp(e - 5, "title", 5) == 0 &&
+		        (n == 5 || e[-6] == '-' || e[-6] == '_')) ||
+		    (n >= 8 && strncasecmp(e - 8, "headline", 8) == 0 &&
+		        (n == 8 || e[-9] == '-' || e[-9] == '_'))) {
+			if (!(strncasecmp(p, "site", 4) == 0 ||
+			        strncasecmp(p, "widget", 6) == 0 ||
+			        strncasecmp(p, "sub", 3) == 0 ||
+			        strncasecmp(p, "section", 7) == 0 ||
+			        strncasecmp(p, "page", 4) == 0))
+				return 1;
+		}
+		p = e;
+	}
+	return 0;
+}
+
 /* Inside a form or a comment list (whose authors are commenters)? */
 static int
 in_form(const xmlNode *n)
@@ -722,6 +753,18 @@ meta_el(struct mwalk *w, xmlNode *n)
 
 		if (a && strlen(a) > 2 && strlen(a) < 80)
 			w->x->byline_cls[w->x->nbyline_cls++] = a;
+		else
+			free(a);
+	}
+	/* Leaves classed as a title: a page without an <h1> may show its
+	   headline so ("<span class=title>"). */
+	if (w->x->ntcls < 4 && n->children && n->children->next == NULL &&
+	    n->children->type == XML_TEXT_NODE && (v = html_attr(n, "class")) &&
+	    title_class(v)) {
+		char *a = html_text_dup(n);
+
+		if (a && strlen(a) > 2 && strlen(a) < 300)
+			w->x->tcls[w->x->ntcls++] = a;
 		else
 			free(a);
 	}

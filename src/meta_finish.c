@@ -150,11 +150,19 @@ static void
 pick_title(struct extract_ctx *x)
 {
 	const char *cur, *src, *site = doc_get(x->doc, DOC_SITE_NAME), *h;
-	const char *const *h1 = (const char *const *)x->h1;
+	const char *const *h1 = (const char *const *)x->h1, *const *hv = h1;
+	size_t nhv = x->nh1;
 	char host[256], *t;
 	int from_tag;
 
 	page_host(x, host, sizeof(host));
+	/* Without an <h1>, the page's visible headline may be an element
+	   classed as one: it stands in where a separator's side is
+	   matched. */
+	if (x->nh1 == 0) {
+		hv = (const char *const *)x->tcls;
+		nhv = x->ntcls;
+	}
 	/* A "title" that only names the site (the home page's og:title on
 	   every article) is no headline: the page's <h1> is. */
 	if (doc_get(x->doc, DOC_TITLE) &&
@@ -191,8 +199,8 @@ pick_title(struct extract_ctx *x)
 	if (from_tag) {
 		/* The visible headline on one side of a separator of the
 		   <title> wins; else the site's name goes from either end. */
-		h = meta_title_h1_side(x->title_raw ? x->title_raw : cur, h1,
-		    x->nh1, site, host[0] ? host : NULL, 0);
+		h = meta_title_h1_side(x->title_raw ? x->title_raw : cur, hv,
+		    nhv, site, host[0] ? host : NULL, 0);
 		if (h) {
 			doc_set(x->doc, DOC_TITLE, h, "h1");
 			return;
@@ -234,7 +242,7 @@ pick_title(struct extract_ctx *x)
 	   not the site: a label ("Petition: "), a date, a tagline. */
 	if (src && strcmp(src, "h1") != 0 &&
 	    (h = meta_title_h1_side(
-	         cur, h1, x->nh1, site, host[0] ? host : NULL, 1)) != NULL &&
+	         cur, hv, nhv, site, host[0] ? host : NULL, 1)) != NULL &&
 	    !meta_same_text(h, cur))
 		doc_set(x->doc, DOC_TITLE, h, "h1");
 }

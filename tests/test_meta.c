@@ -418,10 +418,10 @@ test_opening_heading(void **state)
 	    doc_get(d, DOC_TITLE), "Bartleby the Scrivener Web Study Text");
 	assert_int_equal(d->body->kids[0]->type, DOC_HEADING);
 	doc_free(d);
-	/* The <title> has a headline of its own that the heading lacks. */
+	/* The <title> has a headline of its own that the heading lacks
+	   (shown by the post's "post-title"). */
 	d = parse(sub, NULL);
-	assert_string_equal(
-	    doc_get(d, DOC_TITLE), "Introducing dark mode | Slack");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Introducing dark mode");
 	assert_int_equal(d->body->kids[0]->type, DOC_HEADING);
 	doc_free(d);
 }
@@ -451,6 +451,36 @@ test_label_h1(void **state)
 		assert_string_equal(doc_get(d, DOC_TITLE), want[i]);
 		doc_free(d);
 	}
+}
+
+/* A page without an <h1> that shows its headline in an element classed
+ * as a title: that element stands for the <h1>, so a kicker the share
+ * card puts before it goes; a site's or widget's "title" does not. */
+static void
+test_title_class(void **state)
+{
+	const char *html =
+	    "<html><head><title>gamesite | Previews: Anno 1800 Beta</title>"
+	    "<meta property=\"og:title\" content=\"Revolution at last?: Anno "
+	    "1800 Beta\"></head><body><div class=\"site-title\">gamesite"
+	    "</div><div id=\"article\"><span class=\"title\">Anno 1800 "
+	    "Beta</span><span class=\"subtitle\">Revolution at last?</span>"
+	    PROSE("Anno") "</div></body></html>";
+	const char *widget =
+	    "<html><head><meta property=\"og:title\" content=\"Revolution at "
+	    "last?: Anno 1800 Beta\"></head><body><div class=\"widget-title\">"
+	    "Anno 1800 Beta</div><div id=\"article\">" PROSE("Anno")
+	    "</div></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(html, "https://gamesite.example/anno.html");
+	assert_string_equal(doc_get(d, DOC_TITLE), "Anno 1800 Beta");
+	doc_free(d);
+	d = parse(widget, "https://gamesite.example/anno.html");
+	assert_string_equal(
+	    doc_get(d, DOC_TITLE), "Revolution at last?: Anno 1800 Beta");
+	doc_free(d);
 }
 
 /* A "Von ..." line ends at a line break, even one WordPress doubles
@@ -965,6 +995,7 @@ main(void)
 	    cmocka_unit_test(test_label_h1),
 	    cmocka_unit_test(test_byline_line_break),
 	    cmocka_unit_test(test_byline_label),
+	    cmocka_unit_test(test_title_class),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
