@@ -87,6 +87,7 @@ struct ui {
 	int active;		/* the screen is up */
 	char warning[512];	/* from the last load, shown after it */
 	char theme_err[512];	/* the theme that would not load */
+	int settings_later;	/* their problems show once a page is up */
 	struct config cfg;
 	struct theme theme;
 	int colw;		/* reading column width (option) */
@@ -128,6 +129,8 @@ struct doc *ui_article(struct ui *ui, struct source *s, const char *base,
 void ui_install(struct ui *ui, struct doc *d, const char *src, char *url);
 
 /* ui.c */
+/* Say the config's and theme's first problem (and how many more). */
+void ui_report_settings(struct ui *ui);
 void ui_message(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...)

@@ -202,7 +202,7 @@ status_draw(struct pane *p, struct ui *ui)
 	} else if (ui->doc && doc_get(ui->doc, DOC_TITLE)) {
 		left = doc_get(ui->doc, DOC_TITLE);
 	} else {
-		left = " lede: ? for help";
+		left = " lede: F1 for help";
 	}
 	wmove(p->win, 0, 0);
 	ui_put(p->win, s->error ? ROLE_STATUS_ERROR : ROLE_STATUS, left,

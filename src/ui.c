@@ -303,11 +303,9 @@ dispatch_key(struct ui *ui, int key)
 	for (i = 0; i < n; i++)
 		if ((r = global_key(ui, acts[i])) & UI_HANDLED)
 			return r;
-	if (n == 0) {
-		ui_bind_keyname(key, name, sizeof(name));
-		ui_message(ui, "key %s does nothing here (? or F1 for help)",
-		    name);
-	}
+	/* Unbound, or bound only in another pane. */
+	ui_bind_keyname(key, name, sizeof(name));
+	ui_message(ui, "key %s does nothing here (F1 for help)", name);
 	return 0;
 }
 
@@ -413,8 +411,8 @@ load_settings(struct ui *ui, const struct ui_args *a)
 	ui_bind_init(&ui->cfg);
 }
 
-static void
-report_settings(struct ui *ui)
+void
+ui_report_settings(struct ui *ui)
 {
 	size_t n = ui->cfg.nmsgs + (ui->theme_err[0] != '\0') +
 	    ui->theme.nmsgs;
@@ -534,9 +532,13 @@ ui_run(const struct ui_args *a)
 		if ((cut = doc_cut(first)) != NULL)
 			ui_error(&ui, "%s", cut);
 	}
-	report_settings(&ui);
-	if (later)
+	/* A page loading in the background would wipe the report off the
+	   status line: it waits for the page. */
+	if (later) {
+		ui.settings_later = 1;
 		ui_open(&ui, a->source, UI_OPEN_PUSH);
+	} else
+		ui_report_settings(&ui);
 
 	paint(&ui);
 	while (!got_quit) {

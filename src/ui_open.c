@@ -180,6 +180,9 @@ opened(struct ui *ui, struct doc *d, const char *src, char *url, int how)
 		ui->warning[0] = '\0';
 	} else if ((cut = doc_cut(ui->doc)) != NULL) {
 		ui_error(ui, "%s", cut);
+	} else if (ui->settings_later) {
+		ui->settings_later = 0;
+		ui_report_settings(ui);
 	}
 	if (ui->focus != PANE_ARTICLE)
 		ui_focus(ui, PANE_ARTICLE);

@@ -136,6 +136,8 @@ key '#' "Links (7)"
 # The status line shows the selected link's address.
 key j "[2] https://gazette.example/2023/11/council-lighting-plan"
 key k "[1] https://gazette.example/tags/silver-band"
+# An article's key in the links pane says so (it once did nothing).
+key V "key V does nothing here (F1 for help)"
 key R "Read the history of the"
 tui_gone "Links (7)"
 # In the links pane, a number then Enter opens that link.

@@ -93,4 +93,14 @@ tui_wait "cancelled '$BASE/slow'"
 tui_alive
 tui_keys q
 tui_exited 0
+
+# A theme that does not load is said once the URL's page is up (the page
+# loading in the background once wiped the message at once).
+tui_stop
+tui_start 100 30 --theme nosuch "$BASE/page/article.html"
+tui_wait "Zeppelin returns to the harbour"
+tui_wait "unknown theme 'nosuch'"
+tui_alive
+tui_keys q
+tui_exited 0
 exit 0
