@@ -135,6 +135,7 @@ render(const struct doc *d, const struct dump_opts *o, struct lede_err *err)
 	ro.first_block = o->first_block;
 	ro.last_block = o->last_block;
 	ro.plain = !o->ansi;
+	ro.deck = o->deck;
 	return render_doc(d, &ro, err);
 }
 

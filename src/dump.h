@@ -22,6 +22,7 @@ struct dump_opts {
 	int ansi;		/* colour by role with SGR sequences */
 	int first_block;	/* body blocks A..B (1-based); 0 for all */
 	int last_block;
+	int deck;		/* a part's header: the deck too */
 };
 
 void dump_opts_default(struct dump_opts *o);

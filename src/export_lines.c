@@ -600,6 +600,19 @@ build(struct xl *x, const struct lines *l, size_t first, size_t last)
 	return x->failed ? -1 : 0;
 }
 
+/* Does a line of l[first..last] show text of role r? */
+static int
+has_role(const struct lines *l, size_t first, size_t last, enum role r)
+{
+	size_t i, k;
+
+	for (i = first; i <= last && i < l->n; i++)
+		for (k = 0; k < l->v[i].nruns; k++)
+			if (l->v[i].runs[k].role == r)
+				return 1;
+	return 0;
+}
+
 int
 export_lines(struct buf *out, const struct doc *d, const struct lines *l,
     size_t first, size_t last, const struct dump_opts *o,
@@ -628,8 +641,10 @@ export_lines(struct buf *out, const struct doc *d, const struct lines *l,
 		err_set(err, LEDE_ENOMEM, "cannot export: out of memory");
 		goto out;
 	}
-	/* The header alone: a block range past the last block. */
+	/* The header alone: a block range past the last block; with the
+	   deck when a line of it was selected. */
 	ho.header = o->header;
+	ho.deck = l != NULL && has_role(l, first, last, ROLE_DECK);
 	ho.links = 0;
 	ho.first_block = ho.last_block = (int)nkids + 1;
 	bo.header = 0;

@@ -91,15 +91,16 @@ art_sel_info(struct ui *ui, struct art *a)
 	}
 	if (sel_blocks(a, &fb, &lb))
 		snprintf(a->info, sizeof(a->info),
-		    "-- %s -- %zu lines, %d paragraph%s selected (s save, "
+		    "-- %s -- %zu line%s, %d paragraph%s selected (s save, "
 		    "| pipe, y copy, Esc cancel)",
 		    a->sel_mode == SEL_LINES ? "LINES" : "PARAGRAPHS",
-		    l - f + 1, lb - fb + 1, lb > fb ? "s" : "");
+		    l - f + 1, l > f ? "s" : "", lb - fb + 1,
+		    lb > fb ? "s" : "");
 	else
 		snprintf(a->info, sizeof(a->info),
-		    "-- %s -- %zu lines selected (no body text)",
+		    "-- %s -- %zu line%s of the header selected",
 		    a->sel_mode == SEL_LINES ? "LINES" : "PARAGRAPHS",
-		    l - f + 1);
+		    l - f + 1, l > f ? "s" : "");
 	ui_dirty(ui, PANE_STATUS);
 }
 
@@ -233,9 +234,11 @@ export_text(struct ui *ui, struct art *a, size_t *len)
 	o.width = ui->cfg.export_width > 0 ? ui->cfg.export_width : 80;
 	o.wrap = ui->cfg.export_width > 0;
 	buf_init(&b, EXPORT_MAX);
-	if (a->sel_mode == SEL_LINES && art_sel_range(a, &f, &l) &&
-	    !(f == 0 && l + 1 >= a->lines->n)) {
-		/* Part of the article: exactly the lines selected. */
+	if (art_sel_range(a, &f, &l) &&
+	    ((a->sel_mode == SEL_LINES && !(f == 0 && l + 1 >= a->lines->n)) ||
+	        (a->sel_mode == SEL_PARAS && !sel_blocks(a, &fb, &lb)))) {
+		/* Part of the article: exactly the lines selected (or, for
+		   paragraphs of the header alone, the header). */
 		rc = export_lines(&b, ui->doc, a->lines, f, l, &o, &err);
 	} else {
 		/* Paragraphs, or everything (^A, or nothing selected). */

@@ -227,7 +227,7 @@ header(struct rctx *c)
 		para1(c, doc_get(d, DOC_TITLE), ROLE_TITLE);
 	/* A plain-text selection cites its article; the deck is text the
 	 * reader did not select. */
-	if (doc_get(d, DOC_DECK) && (!c->o->plain || whole(c)) &&
+	if (doc_get(d, DOC_DECK) && (!c->o->plain || whole(c) || c->o->deck) &&
 	    !deck_in_body(d, doc_get(d, DOC_DECK)))
 		para1(c, doc_get(d, DOC_DECK), ROLE_DECK);
 	site = doc_get(d, DOC_SITE_NAME);

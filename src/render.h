@@ -67,6 +67,8 @@ struct render_opts {
 	int first_block, last_block; /* body blocks A..B, 1-based; 0 all */
 	int plain;		/* plain-text export look: "> " quote prefix,
 				 * "[Photo: caption]"; 0: the screen look */
+	int deck;		/* plain: the deck too (a part's citation
+				 * leaves it out unless it was selected) */
 };
 
 void render_opts_default(struct render_opts *o);

@@ -125,7 +125,33 @@ grep -q "The twelve\|switch was thrown" "$OUT/lines.txt" &&
 tui_keys Escape
 tui_gone "selected"
 tui_keys g V j j j
-tui_wait "-- LINES -- 4 lines"
+tui_wait "-- LINES -- 4 lines of the header selected"
+# Header lines export as the header, with the deck when it was selected
+# (a part's citation leaves it out otherwise).
+tui_keys s
+tui_wait "save to:"
+tui_keys C-u
+tui_keys -l "$OUT/head.txt"
+tui_keys Enter
+wait_file "$OUT/head.txt"
+grep -q "^After forty years in the dark" "$OUT/head.txt" ||
+    fail "the selected deck was not exported"
+grep -q "cast-iron" "$OUT/head.txt" && fail "header lines exported the body"
+tui_keys Escape
+# A paragraph selection of the header alone is the header, not the whole
+# article as it once was.
+tui_keys g v
+tui_wait "-- PARAGRAPHS -- 1 line of the header selected"
+tui_keys s
+tui_wait "save to:"
+tui_keys C-u
+tui_keys -l "$OUT/title.txt"
+tui_keys Enter
+wait_file "$OUT/title.txt"
+grep -q "^Harbour lights return to Port Elm" "$OUT/title.txt" ||
+    fail "no title in the header's export"
+grep -q "cast-iron\|^After forty years" "$OUT/title.txt" &&
+    fail "a paragraph selection of the title exported more"
 tui_keys Escape
 
 # Mouse: press on one line and release three lines down selects them.
@@ -288,7 +314,7 @@ tui_keys /
 tui_keys -l "捐支付"
 tui_keys Enter
 tui_keys V
-tui_wait "-- LINES -- 1 lines"
+tui_wait "-- LINES -- 1 line,"
 tui_keys j
 tui_keys s
 tui_wait "save to:"
