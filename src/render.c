@@ -249,6 +249,9 @@ header(struct rctx *c)
 		pretty_date(pub, pd, sizeof(pd));
 	if (mod)
 		pretty_date(mod, md, sizeof(md));
+	/* Modified when published says nothing more. */
+	if (pub && mod && strcmp(pd, md) == 0)
+		mod = NULL;
 	{
 		const char *t[] = {pub ? "Published: " : NULL, pub ? pd : NULL,
 		    pub && mod ? " · " : NULL, mod ? "Modified: " : NULL,

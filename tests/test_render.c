@@ -231,6 +231,11 @@ test_header(void **state)
 	assert_string_equal(l->v[3].text, "Published: 2023-09-15 15:36 +09:00 ·");
 	assert_string_equal(l->v[4].text, "Modified: 2023-09-16");
 	lines_free(l);
+	/* Modified at the very time of publication: one date. */
+	doc_set(d, DOC_MODIFIED, "2023-09-15T15:36:00+09:00", "test");
+	l = render(d, 80, 0, 1);
+	assert_string_equal(l->v[3].text, "Published: 2023-09-15 15:36 +09:00");
+	lines_free(l);
 	doc_free(d);
 	/* A deck that is the body's first paragraph cut short is said once,
 	 * in the body. */
