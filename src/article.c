@@ -4,6 +4,7 @@
  * score, tidy, build).  When the first pass finds too little text it
  * tries again with fewer rules, as Readability does, and keeps the best.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +13,7 @@
 #include "charset.h"
 #include "extract.h"
 #include "html_strip.h"
+#include "plain_text.h"
 #include "nfc.h"
 #include "util.h"
 
@@ -173,10 +175,31 @@ article_from_bytes(const char *bytes, size_t n, const struct article_opts *o,
 	if (charset_decode(bytes, n, o ? o->encoding : NULL,
 	        o ? o->content_type : NULL, &cr, err) == -1)
 		return NULL;
-	/* The page's code is a third of its bytes and never read. */
-	cr.len = html_strip_code(cr.utf8, cr.len);
-	cr.utf8[cr.len] = '\0';
-	d = article_from_html(cr.utf8, cr.len, o, err);
+	if (plain_text_is(cr.utf8, cr.len, o ? o->content_type : NULL)) {
+		size_t hl, i;
+		char *h;
+
+		for (i = 0; i < cr.len && isspace((unsigned char)cr.utf8[i]);
+		     i++)
+			;
+		if (i == cr.len) {
+			free(cr.utf8);
+			err_set(err, LEDE_EINPUT, "a blank page");
+			return NULL;
+		}
+		if ((h = plain_text_html(cr.utf8, cr.len, &hl)) == NULL) {
+			free(cr.utf8);
+			err_set(err, LEDE_ENOMEM, "out of memory");
+			return NULL;
+		}
+		d = article_from_html(h, hl, o, err);
+		free(h);
+	} else {
+		/* The page's code is a third of its bytes and never read. */
+		cr.len = html_strip_code(cr.utf8, cr.len);
+		cr.utf8[cr.len] = '\0';
+		d = article_from_html(cr.utf8, cr.len, o, err);
+	}
 	if (d) {
 		/* The label the page gave, unless its bytes said otherwise
 		   (<meta charset=utf-8> on windows-1251). */

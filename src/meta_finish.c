@@ -120,6 +120,18 @@ page_host(struct extract_ctx *x, char *host, size_t n)
 	}
 }
 
+/* Take block 0 out of the body. */
+static void
+drop_first_block(struct doc_block *b)
+{
+	size_t i;
+
+	doc_block_free(b->kids[0]);
+	for (i = 1; i < b->nkids; i++)
+		b->kids[i - 1] = b->kids[i];
+	b->nkids--;
+}
+
 /* On a page without an <h1>, the heading the article opens with is its
    headline when it names what the <title> names: such pages (small sites,
    old blogs) title a post with an <h2>, and their <title> is the site's
@@ -130,7 +142,6 @@ opening_heading(struct extract_ctx *x, const char *title, const char *site,
     const char *host)
 {
 	struct doc_block *b = x->doc->body, *h;
-	size_t i;
 
 	if (x->nh1 > 0 || b == NULL || b->nkids == 0)
 		return 0;
@@ -139,10 +150,7 @@ opening_heading(struct extract_ctx *x, const char *title, const char *site,
 	    !meta_title_labels_in(title, h->in.text, site, host))
 		return 0;
 	doc_set(x->doc, DOC_TITLE, h->in.text, "heading");
-	doc_block_free(h);
-	for (i = 1; i < b->nkids; i++)
-		b->kids[i - 1] = b->kids[i];
-	b->nkids--;
+	drop_first_block(b);
 	return 1;
 }
 
@@ -251,9 +259,16 @@ static void
 finish_title(struct extract_ctx *x)
 {
 	const char *cur;
+	struct doc_block *b = x->doc->body;
 	size_t i;
 
 	pick_title(x);
+	/* A headline found only now (a page without <title>) may still
+	   open the body: it is said once, as the title. */
+	if ((cur = doc_get(x->doc, DOC_TITLE)) != NULL && b && b->nkids > 1 &&
+	    b->kids[0]->type == DOC_HEADING && b->kids[0]->in.text &&
+	    meta_same_text(b->kids[0]->in.text, cur))
+		drop_first_block(b);
 	/* The headline as the page shows it, when a meta tag gave the same
 	   words with its quotes and dashes made plain. */
 	if ((cur = doc_get(x->doc, DOC_TITLE)) == NULL)

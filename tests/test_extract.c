@@ -634,6 +634,48 @@ test_meta_marks(void **state)
 	buf_release(&b);
 }
 
+/* Plain text (text/plain, or a file with no markup): a short first line
+ * alone is the title, blank lines part paragraphs, and a '<' is text. */
+static void
+test_plain_text(void **state)
+{
+	const char *txt =
+	    "Harbour notes\n\nThe lamps were lit on Saturday, and the band\r\n"
+	    "played as the switch was thrown.\n\nPrices: 3 < 4 & 5 > 2.\n";
+	const char *html = "<!DOCTYPE html><html><head><title>Real page"
+	                   "</title></head><body><p>Hi.</p></body></html>";
+	struct article_opts o = {0};
+	struct lede_err err = {0};
+	struct doc *d;
+
+	(void)state;
+	d = article_from_bytes(txt, strlen(txt), &o, &err);
+	assert_non_null(d);
+	assert_string_equal(doc_get(d, DOC_TITLE), "Harbour notes");
+	assert_int_equal(d->body->nkids, 2);
+	assert_string_equal(d->body->kids[0]->in.text,
+	    "The lamps were lit on Saturday, and the band played as the "
+	    "switch was thrown.");
+	assert_string_equal(d->body->kids[1]->in.text, "Prices: 3 < 4 & 5 > 2.");
+	doc_free(d);
+	/* Served as text/plain: markup is text. */
+	o.content_type = "text/plain; charset=utf-8";
+	d = article_from_bytes("<b>bold</b> claim\nand more\n", 27, &o, &err);
+	assert_non_null(d);
+	assert_int_equal(d->body->nkids, 1);
+	assert_string_equal(
+	    d->body->kids[0]->in.text, "<b>bold</b> claim and more");
+	doc_free(d);
+	/* ...unless it opens as an HTML page. */
+	d = article_from_bytes(html, strlen(html), &o, &err);
+	assert_non_null(d);
+	assert_string_equal(doc_get(d, DOC_TITLE), "Real page");
+	doc_free(d);
+	/* Blanks only: an error, as an empty page is. */
+	o.content_type = NULL;
+	assert_null(article_from_bytes(" \n\n \n", 5, &o, &err));
+}
+
 int
 main(void)
 {
@@ -654,6 +696,7 @@ main(void)
 	    cmocka_unit_test(test_text_figures),
 	    cmocka_unit_test(test_inline_squash),
 	    cmocka_unit_test(test_meta_marks),
+	    cmocka_unit_test(test_plain_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
