@@ -87,6 +87,19 @@ is_hangul(int32_t cp)
 	    (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xd7b0 && cp <= 0xd7ff);
 }
 
+/* Han ideographs and kana: Chinese and Japanese break between any two,
+ * keep-all or not (a Chinese sentence in a Korean paragraph). */
+static int
+is_ideo(int32_t cp)
+{
+	return (cp >= 0x4e00 && cp <= 0x9fff) ||
+	       (cp >= 0x3400 && cp <= 0x4dbf) ||
+	       (cp >= 0xf900 && cp <= 0xfaff) ||
+	       (cp >= 0x20000 && cp <= 0x3ffff) ||
+	       (cp >= 0x3040 && cp <= 0x30ff) ||
+	       (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9f);
+}
+
 static int
 space_like(int32_t cp)
 {
@@ -96,8 +109,9 @@ space_like(int32_t cp)
 /* Keep-all: Korean breaks between words (eojeol), at spaces.  A soft
  * break goes when it touches Hangul and does not follow a space, which
  * also keeps brackets and quotes on their word ("북한(DPRK)은"), and
- * between two letter units (CSS word-break: keep-all).  Marks belong to
- * the letter before them, so "before" is the last base character. */
+ * between two letter units (CSS word-break: keep-all) but two Han or
+ * kana, where Chinese and Japanese break.  Marks belong to the letter
+ * before them, so "before" is the last base character. */
 static void
 keep_all(const char *s, size_t n, unsigned char *brk)
 {
@@ -109,7 +123,8 @@ keep_all(const char *s, size_t n, unsigned char *brk)
 		k = u8_decode(s + i, n - i, &cp);
 		if (i > 0 && brk[i] == LB_ALLOW && !space_like(base) &&
 		    ((is_hangul(base) || is_hangul(cp)) ||
-		    (letter_unit(base) && letter_unit(cp))))
+		    (letter_unit(base) && letter_unit(cp) &&
+		        !(is_ideo(base) && is_ideo(cp)))))
 			brk[i] = LB_NONE;
 		t = u_charType(cp);
 		if (t != U_NON_SPACING_MARK && t != U_ENCLOSING_MARK &&

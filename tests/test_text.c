@@ -193,6 +193,10 @@ test_break_cjk(void **state)
 	/* Han between Hangul and Latin words keep their own breaks. */
 	BRK("abc def", "ko", "abc |def");
 	BRK("한국어 문장", "ko-KR", "한국어 |문장");
+	/* Chinese and Japanese inside Korean text break as they do alone
+	   (keep-all once made a whole sentence one word). */
+	BRK("한국어. 中文句子", "ko", "한국어. |中|文|句|子");
+	BRK("북한 かなテスト", "ko", "북한 |か|な|テ|ス|ト");
 }
 
 static void
