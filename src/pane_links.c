@@ -15,6 +15,7 @@ struct item {
 	int link;		/* doc link index, or -1 for a group title */
 	const char *title;	/* group title (borrowed from the doc) */
 	int no;
+	int related;		/* a related story's link */
 };
 
 struct links {
@@ -47,11 +48,15 @@ by_number(const void *x, const void *y)
 {
 	const struct item *a = x, *b = y;
 
-	/* Unnumbered last, then in number order, stable by index. */
+	/* Unnumbered last, then in number order; of one number (one URL),
+	   the article's own link first, which the number stands for in the
+	   text; stable by index. */
 	if ((a->no == 0) != (b->no == 0))
 		return a->no == 0 ? 1 : -1;
 	if (a->no != b->no)
 		return a->no < b->no ? -1 : 1;
+	if (a->related != b->related)
+		return a->related - b->related;
 	return a->link < b->link ? -1 : a->link > b->link;
 }
 
@@ -77,6 +82,7 @@ pane_links_reset(struct ui *ui)
 	for (i = 0; i < d->nlinks; i++) {
 		tmp[n].link = (int)i;
 		tmp[n].no = pane_article_link_number(ui, (int)i);
+		tmp[n].related = d->links[i].kind == LINK_RELATED;
 		n++;
 	}
 	qsort(tmp, n, sizeof(*tmp), by_number);

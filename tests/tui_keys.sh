@@ -163,4 +163,30 @@ tui_keys Enter
 tui_wait "search pattern too long"
 tui_gone "search hit the bottom"
 tui_alive
+tui_stop
+
+# A link of the text that a related list also holds is listed once, under
+# "In the article" with the text's words (it once took the list's).
+rm -f "$XDG_CONFIG_HOME/lede/config"
+P='The council met on Monday evening and voted, after a long debate that ran late, to fund the harbour lights for ten more years.'
+cat >"$TUI_TMP/dup.html" <<EOP
+<html><head><title>Harbour vote</title></head><body><article>
+<h1>Harbour vote passes</h1><p>$P See <a href="/b.html">the first
+report</a>.</p><p>$P</p><p>$P</p></article><aside><h3>Related</h3><ul>
+<li><a href="/b.html">Related: lamps first lit</a></li>
+<li><a href="/c.html">Storm closes the quay road</a></li></ul></aside>
+</body></html>
+EOP
+tui_start 60 30 "$TUI_TMP/dup.html"
+tui_wait "Harbour vote passes"
+tui_keys '#'
+tui_wait "2 Storm closes the quay road"
+screen=$(tui_screen)
+printf '%s\n' "$screen" | grep -q "the first report" ||
+    fail "the article's link is not listed with its own text"
+printf '%s\n' "$screen" | grep -q "Related: lamps first lit" &&
+    fail "the article's link took the related list's text"
+[ "$(printf '%s\n' "$screen" | grep -c "In the article")" = 1 ] ||
+    fail "'In the article' is listed twice"
+tui_alive
 exit 0
