@@ -178,9 +178,11 @@ find_back(const char *s, size_t n, size_t before, const char *pat,
 	return found;
 }
 
-/* "match k of n" on the status line, k the hit at line li, byte off. */
+/* "match k of n" on the status line, k the hit at line li, byte off;
+ * after how the search wrapped, when it did. */
 static void
-count_hits(struct ui *ui, struct art *a, size_t hli, size_t hoff)
+count_hits(struct ui *ui, struct art *a, size_t hli, size_t hoff,
+    const char *wrapped)
 {
 	const struct lines *L = a->lines;
 	size_t li, off, o, len, o2, l2, n = 0, k = 0;
@@ -198,8 +200,12 @@ count_hits(struct ui *ui, struct art *a, size_t hli, size_t hoff)
 			k += li < hli || (li == hli && o <= hoff);
 		}
 	}
-	if (n > 1)
+	if (wrapped)
+		ui_message(ui, "%s (match %zu of %zu)", wrapped, k, n);
+	else if (n > 1)
 		ui_message(ui, "match %zu of %zu", k, n);
+	else
+		ui_message(ui, "the only match");
 }
 
 int
@@ -274,12 +280,10 @@ found:
 	a->hit_line = li;
 	a->hit_off = off;
 	art_show_line(a, li);
-	if (wrapped)
-		ui_message(ui, dir > 0 ? "search hit the bottom, continued "
-		    "at the top" : "search hit the top, continued at the "
-		    "bottom");
-	else
-		count_hits(ui, a, li, off);
+	count_hits(ui, a, li, off,
+	    !wrapped ? NULL :
+	    dir > 0  ? "search hit the bottom, continued at the top" :
+	               "search hit the top, continued at the bottom");
 	ui_dirty(ui, PANE_ARTICLE);
 	ui_dirty(ui, PANE_STATUS);
 	return UI_HANDLED;

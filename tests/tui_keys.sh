@@ -120,6 +120,9 @@ key / l a m p s Enter "lamps"
 tui_wait "match 1 of 6"
 key n "match 2 of 6"
 key N "match 1 of 6"
+# One match says so, and so does coming back round to it.
+key / S a t u r d a y Space e v e n i n g Enter "the only match"
+key n "continued at the top (match 1 of 1)"
 # Enter follows; Left and Right go back and forward.
 tui_keys Escape G
 tui_wait "Read the history of the"
