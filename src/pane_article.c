@@ -398,6 +398,18 @@ paint_line(WINDOW *w, struct art *a, size_t li, int row)
 		    a->icase, &off, &o2, &len))
 			for (i = o2; i < o2 + len && i < l->len; i++)
 				rolebuf[i] = ROLE_SEARCH_HIT;
+		/* The match the search went to, apart from the others (to
+		   the line's end when it runs on into the next). */
+		if (a->have_hit && a->hit_line == li && a->hit_off < l->len) {
+			size_t e = l->len;
+
+			if (art_find(l->text, l->len, a->hit_off, a->pat,
+			        a->icase, &off, &len) &&
+			    off == a->hit_off)
+				e = off + len;
+			for (i = a->hit_off; i < e; i++)
+				rolebuf[i] = ROLE_SEARCH_CURRENT;
+		}
 	}
 	if (in_selection(a, li))
 		for (i = 0; i < l->len; i++)

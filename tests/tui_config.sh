@@ -133,7 +133,7 @@ tui_wait "Harbour lights return to Port Elm"
 tui_expect_style "Harbour lights return to Port Elm" "$PLAIN_BOLD"
 tui_keys / q u a y Enter
 tui_wait "quay"
-tui_expect_style "quay" "fg=default bg=default reverse"
+tui_expect_style "quay" "fg=default bg=default bold reverse"
 tui_stop
 TUI_ENV=
 

@@ -122,6 +122,8 @@ key n "match 2 of 6"
 key N "match 1 of 6"
 # One match says so, and so does coming back round to it.
 key / S a t u r d a y Space e v e n i n g Enter "the only match"
+# The match the search went to stands apart from the others.
+tui_expect_style "Saturday evening" "fg=0 bg=2 bold"
 key n "continued at the top (match 1 of 1)"
 # Enter follows; Left and Right go back and forward.
 tui_keys Escape G

@@ -16,7 +16,7 @@ tui_screen | grep -q '~@\|~T\|M-' && fail "UTF-8 shown as debris"
 tui_screen | LC_ALL=C grep -q '[^ -~]' && fail "non-ASCII on an ASCII terminal"
 # Search finds and marks text as in a UTF-8 terminal.
 tui_keys / S a t u r d a y Enter
-tui_expect_style "Saturday" "fg=0 bg=3"
+tui_expect_style "Saturday" "fg=0 bg=2 bold"
 tui_keys / c a f e Enter
 tui_wait "pattern not found: 'cafe'"
 tui_alive

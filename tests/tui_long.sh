@@ -27,7 +27,7 @@ tui_wait "The very end of the long article."
 tui_wait "100%"
 tui_keys '?' P a r a g r a p h Space 1 5 0 0 Space Enter
 tui_wait "Paragraph 1500 of 2000"
-tui_expect_style "Paragraph 1500 of 2000" "fg=0 bg=3"
+tui_expect_style "Paragraph 1500 of 2000" "fg=0 bg=2 bold"
 tui_keys g
 tui_wait "Paragraph 1 of 2000"
 tui_keys n

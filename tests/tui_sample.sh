@@ -80,19 +80,19 @@ while ! tui_screen | head -1 | grep -q "2 March 2024\|\[image\]\|The twelve"; do
 	sleep 0.05
 done
 
-# Search: matches highlighted, case-smart, n moves on.
+# Search: matches highlighted (the current one apart), case-smart, n moves on.
 tui_keys g / l a m p s Enter
 tui_wait "lamps"
-tui_expect_style "lamps" "fg=0 bg=3"
+tui_expect_style "lamps" "fg=0 bg=2 bold"
 tui_keys / L A M P S Enter
 tui_wait "pattern not found: 'LAMPS'"
 tui_expect_style "pattern not found" "fg=7 bg=1 bold"
 tui_keys / L a m p s Enter
 tui_wait "Lamps along the quay"
-tui_expect_style "Lamps along the quay" "fg=0 bg=3"
+tui_expect_style "Lamps along the quay" "fg=0 bg=2 bold"
 tui_keys Escape
 i=0
-while [ "$(tui_style "Lamps along the quay")" = "fg=0 bg=3" ]; do
+while [ "$(tui_style "Lamps along the quay")" = "fg=0 bg=2 bold" ]; do
 	i=$((i + 1))
 	[ $i -lt 200 ] || fail "Esc did not clear the search"
 	sleep 0.05
@@ -189,7 +189,7 @@ tui_expect_style "North Korean leader Kim Jong-un sits down" \
     "fg=7 bg=default italic"
 tui_keys / W e Space h a v e Space m a n y Enter
 tui_wait "We have many issues"
-tui_expect_style "We have many" "fg=0 bg=3"
+tui_expect_style "We have many" "fg=0 bg=2 bold"
 tui_keys Escape
 i=0
 while [ "$(tui_style "“We have many issues")" != "fg=6 bg=default" ]; do
