@@ -668,15 +668,13 @@ static int
 jump(struct ui *ui, struct art *a, unsigned flag, int dir)
 {
 	const struct lines *L = a->lines;
-	/* Forward from the reading place (a search hit, a jump); back
-	   from the top when that place is below it: near the end a
-	   heading is reached but cannot be brought to the top, and
-	   stepping from it would move nothing one can see. */
-	size_t i = dir < 0 && a->top < a->cur ? a->top : a->cur;
+	/* From the reading place (a search hit, a jump).  On the last
+	   screen a heading cannot come to the top: the place moves to it
+	   all the same, and the status line names it. */
+	size_t i = a->cur;
 
 	for (;;) {
-		if (dir > 0 ? i + 1 >= L->n || a->top >= art_max_top(a) :
-		              i == 0)
+		if (dir > 0 ? i + 1 >= L->n : i == 0)
 			break;
 		i = dir > 0 ? i + 1 : i - 1;
 		if ((L->v[i].flags & flag) &&
@@ -690,6 +688,18 @@ jump(struct ui *ui, struct art *a, unsigned flag, int dir)
 found:
 	art_set_top(a, i);
 	a->cur = i;
+	if (i > a->top) {
+		size_t k = L->v[i].len;
+
+		/* 60 bytes at most, not cutting a character */
+		if (k > 60)
+			for (k = 60; k > 0 && (L->v[i].text[k] & 0xc0) == 0x80;
+			     k--)
+				;
+		ui_message(ui, "%s: %.*s (the last screen)",
+		    flag == LINE_HEADING ? "heading" : "paragraph", (int)k,
+		    L->v[i].text);
+	}
 	return UI_HANDLED;
 }
 

@@ -88,14 +88,18 @@ tui_stop
 
 tui_start 100 30 --theme "$top_srcdir/themes/default" "$ART"
 tui_wait "Harbour lights return to Port Elm"
-# ] at the end of the article says so, and the next [ moves the view
-# (it once stepped onto headings the view could not bring up).
+# ] and [ step through the headings of the last screen too, naming each
+# (the view cannot bring them up: ] once said "no next heading" with
+# headings below), and ] past the last says so.
 key ']' "A long restoration"
 at=$(tui_screen | tail -1 | sed -n 's|.* \([0-9]*\)/[0-9]* .*|\1|p')
-tui_keys ']' ']' ']'
+key ']' "heading: What comes next (the last screen)"
+key ']' "heading: Links (the last screen)"
+tui_keys ']' ']'
 tui_wait "no next heading"
 end=$(tui_screen | tail -1 | sed -n 's|.* \([0-9]*\)/[0-9]* .*|\1|p')
-tui_keys '['
+key '[' "heading: Links (the last screen)"
+tui_keys '[' '['
 tui_wait " $at/"
 [ "$end" != "$at" ] || fail "] did not reach the end"
 key g " 1/"
