@@ -133,7 +133,8 @@ right_info(struct ui *ui, char *buf, size_t n)
 	int h, pct;
 
 	buf[0] = '\0';
-	if (ui->doc == NULL)
+	/* The article's place means nothing over the help. */
+	if (ui->doc == NULL || ui->focus == PANE_HELP)
 		return;
 	pane_article_progress(ui, &top, &total, &h);
 	if (total == 0)
