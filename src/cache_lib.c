@@ -229,6 +229,55 @@ fts_query(const char *words, char *q, size_t qmax)
 	return nw > 0 ? 0 : -1;
 }
 
+/* Does s hold Chinese, Japanese or Korean letters (U+3040..U+D7FF and
+ * the supplementary ideographs, by their UTF-8 lead bytes)?  The index
+ * keeps a run of them as one word: "板桥" is not a word of "郑板桥". */
+static int
+has_cjk(const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		if ((*p >= 0xe3 && *p <= 0xed) ||
+		    (*p == 0xf0 && p[1] >= 0xa0 && p[1] <= 0xaf))
+			return 1;
+	return 0;
+}
+
+/* The words as a JSON array of strings, for json_each(). */
+static int
+json_words(const char *words, char *q, size_t qmax)
+{
+	size_t k = 0, nw = 0;
+	const char *p = words;
+
+	q[k++] = '[';
+	while (*p != '\0' && nw < SEARCH_WORDS_MAX) {
+		while (*p != '\0' && isspace((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			break;
+		if (k + 4 >= qmax)
+			return -1;
+		if (nw++ > 0)
+			q[k++] = ',';
+		q[k++] = '"';
+		for (; *p != '\0' && !isspace((unsigned char)*p); p++) {
+			if (k + 8 >= qmax)
+				return -1;
+			if (*p == '"' || *p == '\\')
+				q[k++] = '\\';
+			if ((unsigned char)*p < 0x20)
+				continue;
+			q[k++] = *p;
+		}
+		q[k++] = '"';
+	}
+	q[k++] = ']';
+	q[k] = '\0';
+	return nw > 0 ? 0 : -1;
+}
+
 int
 cache_search(struct cache *c, const char *words, size_t limit,
     struct cache_entry **out, size_t *n, struct lede_err *err)
@@ -239,6 +288,22 @@ cache_search(struct cache *c, const char *words, size_t limit,
 	*n = 0;
 	if (limit == 0 || limit > CACHE_SEARCH_MAX)
 		limit = CACHE_SEARCH_MAX;
+	/* CJK words are found inside the text, not as the index's words
+	   (a scan: a reader's cache is small), newest first; the snippet
+	   is the text around the first word. */
+	if (has_cjk(words)) {
+		if (json_words(words, q, sizeof(q)) == -1)
+			return err_set(err, LEDE_EUSAGE,
+			    "cannot search for '%.100s': too long", words);
+		return listing(c, "SELECT a.url, a.title, a.site, "
+		    "a.published, a.updated, 0, '...' || substr(f.body, "
+		    "max(instr(f.body, json_extract(?1, '$[0]')) - 20, 1), "
+		    "60) || '...' FROM articles_fts f JOIN articles a ON "
+		    "a.id = f.rowid WHERE NOT EXISTS (SELECT 1 FROM "
+		    "json_each(?1) w WHERE instr(f.title || ' ' || f.body, "
+		    "w.value) = 0) ORDER BY a.updated DESC LIMIT ?2", q,
+		    limit, out, n, err);
+	}
 	if (fts_query(words, q, sizeof(q)) == -1)
 		return err_set(err, LEDE_EUSAGE, "cannot search for '%.100s': "
 		    "%s", words, str_empty(words) ? "no words" :

@@ -271,6 +271,25 @@ test_search(void **state)
 	assert_string_equal(e[0].url, "http://a.test/k");
 	cache_entries_free(e, n);
 
+	/* Chinese and Korean are found inside their runs of letters, which
+	   the index keeps as one word; the snippet shows the word. */
+	record(f->c, "http://a.test/c", "女儿出嫁",
+	    "清代画家郑板桥画了几笔兰花当嫁妆，传为佳话。", 35);
+	assert_int_equal(cache_search(f->c, "板桥", 0, &e, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].url, "http://a.test/c");
+	assert_non_null(strstr(e[0].snippet, "板桥"));
+	cache_entries_free(e, n);
+	assert_int_equal(cache_search(f->c, "회담 협력", 0, &e, &n, &err), 0);
+	assert_int_equal(n, 1);
+	cache_entries_free(e, n);
+	assert_int_equal(cache_search(f->c, "板桥 평양", 0, &e, &n, &err), 0);
+	assert_int_equal(n, 0);
+	cache_entries_free(e, n);
+	assert_int_equal(cache_search(f->c, "板桥\"]", 0, &e, &n, &err), 0);
+	assert_int_equal(n, 0);
+	cache_entries_free(e, n);
+
 	/* Query syntax in the words is just text. */
 	assert_int_equal(cache_search(f->c, "\"harbour OR* NEAR(", 0, &e, &n,
 	    &err), 0);
