@@ -182,9 +182,10 @@ article_from_bytes(const char *bytes, size_t n, const struct article_opts *o,
 		for (i = 0; i < cr.len && isspace((unsigned char)cr.utf8[i]);
 		     i++)
 			;
-		if (i == cr.len) {
+		if (i == cr.len || cr.len > PLAIN_TEXT_MAX) {
 			free(cr.utf8);
-			err_set(err, LEDE_EINPUT, "a blank page");
+			err_set(err, LEDE_EINPUT, i == cr.len ? "a blank page" :
+			    "plain text over 16 MiB");
 			return NULL;
 		}
 		if ((h = plain_text_html(cr.utf8, cr.len, &hl)) == NULL) {

@@ -225,6 +225,10 @@ fts_query(const char *words, char *q, size_t qmax)
 		q[k++] = '"';
 		q[k++] = '*';
 	}
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p != '\0')
+		return -1;
 	q[k] = '\0';
 	return nw > 0 ? 0 : -1;
 }
@@ -235,13 +239,57 @@ fts_query(const char *words, char *q, size_t qmax)
 static int
 has_cjk(const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t c;
 
-	for (p = (const unsigned char *)s; *p; p++)
-		if ((*p >= 0xe3 && *p <= 0xed) ||
-		    (*p == 0xf0 && p[1] >= 0xa0 && p[1] <= 0xaf))
+	for (; *p; p++) {
+		if ((*p & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 &&
+		    (p[2] & 0xc0) == 0x80)
+			c = (uint32_t)(*p & 0x0f) << 12 |
+			    (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		else if ((*p & 0xf8) == 0xf0 && (p[1] & 0xc0) == 0x80)
+			c = (uint32_t)(*p & 0x07) << 18 |
+			    (uint32_t)(p[1] & 0x3f) << 12;
+		else
+			continue;
+		if ((c >= 0x1100 && c <= 0x11ff) ||
+		    (c >= 0x3040 && c <= 0x318f) ||
+		    (c >= 0x31f0 && c <= 0x31ff) ||
+		    (c >= 0x3400 && c <= 0x4dbf) ||
+		    (c >= 0x4e00 && c <= 0x9fff) ||
+		    (c >= 0xa960 && c <= 0xa97f) ||
+		    (c >= 0xac00 && c <= 0xd7ff) ||
+		    (c >= 0xf900 && c <= 0xfaff) ||
+		    (c >= 0xff66 && c <= 0xff9f) ||
+		    (c >= 0x20000 && c <= 0x3ffff))
 			return 1;
+	}
 	return 0;
+}
+
+/* Is s valid UTF-8 (no stray or cut sequence, which would match inside
+ * other characters)? */
+static int
+valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int k, i;
+
+	while (*p) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		k = (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 :
+		    (*p & 0xf8) == 0xf0 ? 3 : -1;
+		if (k < 0 || *p == 0xc0 || *p == 0xc1 || *p > 0xf4)
+			return 0;
+		for (i = 1; i <= k; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+		p += k + 1;
+	}
+	return 1;
 }
 
 /* The words as a JSON array of strings, for json_each(). */
@@ -265,14 +313,20 @@ json_words(const char *words, char *q, size_t qmax)
 		for (; *p != '\0' && !isspace((unsigned char)*p); p++) {
 			if (k + 8 >= qmax)
 				return -1;
+			/* control bytes are no text to find */
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				return -1;
 			if (*p == '"' || *p == '\\')
 				q[k++] = '\\';
-			if ((unsigned char)*p < 0x20)
-				continue;
 			q[k++] = *p;
 		}
 		q[k++] = '"';
 	}
+	/* More words than that: refused, not cut (every word counts). */
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p != '\0')
+		return -1;
 	q[k++] = ']';
 	q[k] = '\0';
 	return nw > 0 ? 0 : -1;
@@ -291,17 +345,22 @@ cache_search(struct cache *c, const char *words, size_t limit,
 	/* CJK words are found inside the text, not as the index's words
 	   (a scan: a reader's cache is small), newest first; the snippet
 	   is the text around the first word. */
+	if (!valid_utf8(words))
+		return err_set(err, LEDE_EUSAGE,
+		    "cannot search: the words are not valid UTF-8");
 	if (has_cjk(words)) {
 		if (json_words(words, q, sizeof(q)) == -1)
 			return err_set(err, LEDE_EUSAGE,
-			    "cannot search for '%.100s': too long", words);
+			    "cannot search for '%.100s': too long, or "
+			    "control characters", words);
 		return listing(c, "SELECT a.url, a.title, a.site, "
 		    "a.published, a.updated, 0, '...' || substr(f.body, "
 		    "max(instr(f.body, json_extract(?1, '$[0]')) - 20, 1), "
 		    "60) || '...' FROM articles_fts f JOIN articles a ON "
 		    "a.id = f.rowid WHERE NOT EXISTS (SELECT 1 FROM "
-		    "json_each(?1) w WHERE instr(f.title || ' ' || f.body, "
-		    "w.value) = 0) ORDER BY a.updated DESC LIMIT ?2", q,
+		    "json_each(?1) w WHERE instr(lower(f.title || ' ' || "
+		    "f.body), lower(w.value)) = 0) ORDER BY a.updated DESC "
+		    "LIMIT ?2", q,
 		    limit, out, n, err);
 	}
 	if (fts_query(words, q, sizeof(q)) == -1)

@@ -609,9 +609,9 @@ title_class(const char *c)
 	size_t n;
 
 	while (*p) {
-		while (*p == ' ')
+		while (isspace((unsigned char)*p))
 			p++;
-		for (e = p; *e && *e != ' '; e++)
+		for (e = p; *e && !isspace((unsigned char)*e); e++)
 			;
 		n = (size_t)(e - p);
 		if ((n >= 5 && strncasecmp(e - 5, "title", 5) == 0 &&

@@ -98,9 +98,11 @@ art_sel_info(struct ui *ui, struct art *a)
 		    lb > fb ? "s" : "");
 	else
 		snprintf(a->info, sizeof(a->info),
-		    "-- %s -- %zu line%s of the header selected",
+		    "-- %s -- %zu line%s %s selected",
 		    a->sel_mode == SEL_LINES ? "LINES" : "PARAGRAPHS",
-		    l - f + 1, l > f ? "s" : "");
+		    l - f + 1, l > f ? "s" : "",
+		    a->lines->v[f].flags & LINE_HEADER ? "of the header" :
+		                                         "(no body text)");
 	ui_dirty(ui, PANE_STATUS);
 }
 
@@ -236,7 +238,8 @@ export_text(struct ui *ui, struct art *a, size_t *len)
 	buf_init(&b, EXPORT_MAX);
 	if (art_sel_range(a, &f, &l) &&
 	    ((a->sel_mode == SEL_LINES && !(f == 0 && l + 1 >= a->lines->n)) ||
-	        (a->sel_mode == SEL_PARAS && !sel_blocks(a, &fb, &lb)))) {
+	        (a->sel_mode == SEL_PARAS && !sel_blocks(a, &fb, &lb) &&
+	            (a->lines->v[f].flags & LINE_HEADER)))) {
 		/* Part of the article: exactly the lines selected (or, for
 		   paragraphs of the header alone, the header). */
 		rc = export_lines(&b, ui->doc, a->lines, f, l, &o, &err);

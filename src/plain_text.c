@@ -9,8 +9,39 @@
 #include "buf.h"
 #include "plain_text.h"
 
-/* Larger pages are refused elsewhere; this keeps the escaping bounded. */
-#define PLAIN_MAX (64u << 20)
+#define PLAIN_MAX PLAIN_TEXT_MAX
+
+/* After a '<' at s[-1]: a comment, a DOCTYPE, or a tag of HTML's own
+ * ("<p>", "</div>", "<a href"), not "<john@example.com>" or "a<b". */
+static int
+markup_at(const char *s, size_t n)
+{
+	static const char *const tags[] = {"a", "abbr", "article", "aside", "b",
+	    "blockquote", "body", "br", "code", "dd", "div", "dl", "dt", "em",
+	    "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4",
+	    "h5", "h6", "head", "header", "hr", "html", "i", "img", "li",
+	    "link", "main", "meta", "nav", "ol", "p", "pre", "q", "script",
+	    "section", "small", "span", "strong", "style", "sub", "sup",
+	    "table", "td", "th", "time", "title", "tr", "u", "ul", NULL};
+	size_t i, k;
+
+	if (n >= 3 && (strncmp(s, "!--", 3) == 0 ||
+	                  (n >= 8 && strncasecmp(s, "!doctype", 8) == 0)))
+		return 1;
+	if (n > 0 && s[0] == '/') {
+		s++;
+		n--;
+	}
+	for (k = 0; k < n && k < 12 && isalnum((unsigned char)s[k]); k++)
+		;
+	if (k == 0 || (k < n && s[k] != '>' && s[k] != '/' &&
+	                  !isspace((unsigned char)s[k])))
+		return 0;
+	for (i = 0; tags[i]; i++)
+		if (strlen(tags[i]) == k && strncasecmp(s, tags[i], k) == 0)
+			return 1;
+	return 0;
+}
 
 int
 plain_text_is(const char *s, size_t n, const char *content_type)
@@ -30,8 +61,7 @@ plain_text_is(const char *s, size_t n, const char *content_type)
 		                           strncasecmp(p, "<html", 5) == 0));
 	}
 	for (p = s; p < e && (p = memchr(p, '<', (size_t)(e - p))) != NULL; p++)
-		if (p + 1 < e && (isalpha((unsigned char)p[1]) || p[1] == '/' ||
-		                     p[1] == '!' || p[1] == '?'))
+		if (markup_at(p + 1, (size_t)(e - p - 1)))
 			return 0;
 	return 1;
 }
@@ -77,6 +107,15 @@ blank_line(const char *s, size_t n)
 	return 1;
 }
 
+/* The length of the line at p, e the text's end. */
+static size_t
+next_len(const char *p, const char *e)
+{
+	const char *nl = memchr(p, '\n', (size_t)(e - p));
+
+	return nl ? (size_t)(nl - p) : (size_t)(e - p);
+}
+
 char *
 plain_text_html(const char *s, size_t n, size_t *len)
 {
@@ -100,7 +139,7 @@ plain_text_html(const char *s, size_t n, size_t *len)
 			open = 0;
 		} else if (!open && first && ll < 120 &&
 		           (nl == NULL || nl + 1 >= e ||
-		               blank_line(nl + 1, strcspn(nl + 1, "\n")))) {
+		               blank_line(nl + 1, next_len(nl + 1, e)))) {
 			/* A short first line standing alone: the title. */
 			rc |= buf_puts(&b, "<h1>");
 			rc |= put_escaped(&b, p, ll);

@@ -289,6 +289,26 @@ test_search(void **state)
 	assert_int_equal(cache_search(f->c, "板桥\"]", 0, &e, &n, &err), 0);
 	assert_int_equal(n, 0);
 	cache_entries_free(e, n);
+	/* Latin words beside them still fold case. */
+	record(f->c, "http://a.test/m", "混合 Mixed",
+	    "板桥 wrote Lorem ipsum here.", 36);
+	assert_int_equal(cache_search(f->c, "板桥 LOREM", 0, &e, &n, &err), 0);
+	assert_int_equal(n, 1);
+	cache_entries_free(e, n);
+	/* A control byte, a cut character, too many words: refused. */
+	assert_int_equal(cache_search(f->c, "板桥 \x01", 0, &e, &n, &err), -1);
+	assert_int_equal(cache_search(f->c, "\xe6\x9d", 0, &e, &n, &err), -1);
+	{
+		char many[200] = "";
+		int i;
+
+		for (i = 0; i < 40; i++)
+			strcat(many, "板 ");
+		strcat(many, "nomatch");
+		assert_int_equal(
+		    cache_search(f->c, many, 0, &e, &n, &err), -1);
+		assert_int_equal(err.code, LEDE_EUSAGE);
+	}
 
 	/* Query syntax in the words is just text. */
 	assert_int_equal(cache_search(f->c, "\"harbour OR* NEAR(", 0, &e, &n,
