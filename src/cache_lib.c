@@ -197,38 +197,45 @@ cache_list(struct cache *c, size_t limit, struct cache_entry **out,
 	    NULL, limit, out, n, err);
 }
 
-/* Each word becomes a quoted FTS5 prefix term, so no user text is ever
- * read as query syntax; terms are ANDed. */
+/* The words quoted for the query, so no user text is ever read as query
+ * syntax.  FTS5 (json 0): "word"* prefix terms, ANDed.  JSON (json 1):
+ * an array of strings for json_each(), control bytes refused.  More
+ * than SEARCH_WORDS_MAX words are refused, not cut: every word counts. */
 static int
-fts_query(const char *words, char *q, size_t qmax)
+quote_words(const char *words, char *q, size_t qmax, int json)
 {
 	size_t k = 0, nw = 0;
 	const char *p = words;
 
-	while (*p != '\0' && nw < SEARCH_WORDS_MAX) {
-		while (*p != '\0' && isspace((unsigned char)*p))
+	if (json)
+		q[k++] = '[';
+	for (;;) {
+		while (isspace((unsigned char)*p))
 			p++;
 		if (*p == '\0')
 			break;
-		if (k + 4 >= qmax)
+		if (nw == SEARCH_WORDS_MAX || k + 4 >= qmax)
 			return -1;
 		if (nw++ > 0)
-			q[k++] = ' ';
+			q[k++] = json ? ',' : ' ';
 		q[k++] = '"';
-		while (*p != '\0' && !isspace((unsigned char)*p)) {
-			if (k + 4 >= qmax)
+		for (; *p != '\0' && !isspace((unsigned char)*p); p++) {
+			if (k + 8 >= qmax)
+				return -1;
+			if (json && ((unsigned char)*p < 0x20 || *p == 0x7f))
 				return -1;
 			if (*p == '"')
-				q[k++] = '"';
-			q[k++] = *p++;
+				q[k++] = json ? '\\' : '"';
+			else if (json && *p == '\\')
+				q[k++] = '\\';
+			q[k++] = *p;
 		}
 		q[k++] = '"';
-		q[k++] = '*';
+		if (!json)
+			q[k++] = '*';
 	}
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p != '\0')
-		return -1;
+	if (json)
+		q[k++] = ']';
 	q[k] = '\0';
 	return nw > 0 ? 0 : -1;
 }
@@ -292,46 +299,6 @@ valid_utf8(const char *s)
 	return 1;
 }
 
-/* The words as a JSON array of strings, for json_each(). */
-static int
-json_words(const char *words, char *q, size_t qmax)
-{
-	size_t k = 0, nw = 0;
-	const char *p = words;
-
-	q[k++] = '[';
-	while (*p != '\0' && nw < SEARCH_WORDS_MAX) {
-		while (*p != '\0' && isspace((unsigned char)*p))
-			p++;
-		if (*p == '\0')
-			break;
-		if (k + 4 >= qmax)
-			return -1;
-		if (nw++ > 0)
-			q[k++] = ',';
-		q[k++] = '"';
-		for (; *p != '\0' && !isspace((unsigned char)*p); p++) {
-			if (k + 8 >= qmax)
-				return -1;
-			/* control bytes are no text to find */
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
-				return -1;
-			if (*p == '"' || *p == '\\')
-				q[k++] = '\\';
-			q[k++] = *p;
-		}
-		q[k++] = '"';
-	}
-	/* More words than that: refused, not cut (every word counts). */
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p != '\0')
-		return -1;
-	q[k++] = ']';
-	q[k] = '\0';
-	return nw > 0 ? 0 : -1;
-}
-
 int
 cache_search(struct cache *c, const char *words, size_t limit,
     struct cache_entry **out, size_t *n, struct lede_err *err)
@@ -349,7 +316,7 @@ cache_search(struct cache *c, const char *words, size_t limit,
 		return err_set(err, LEDE_EUSAGE,
 		    "cannot search: the words are not valid UTF-8");
 	if (has_cjk(words)) {
-		if (json_words(words, q, sizeof(q)) == -1)
+		if (quote_words(words, q, sizeof(q), 1) == -1)
 			return err_set(err, LEDE_EUSAGE,
 			    "cannot search for '%.100s': too long, or "
 			    "control characters", words);
@@ -363,7 +330,7 @@ cache_search(struct cache *c, const char *words, size_t limit,
 		    "LIMIT ?2", q,
 		    limit, out, n, err);
 	}
-	if (fts_query(words, q, sizeof(q)) == -1)
+	if (quote_words(words, q, sizeof(q), 0) == -1)
 		return err_set(err, LEDE_EUSAGE, "cannot search for '%.100s': "
 		    "%s", words, str_empty(words) ? "no words" :
 		    "too long");
