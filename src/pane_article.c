@@ -395,9 +395,16 @@ paint_line(WINDOW *w, struct art *a, size_t li, int row)
 			for (i = off; i < l->len; i++)
 				rolebuf[i] = ROLE_SEARCH_HIT;
 		if (li > 0 && art_find_span(a->lines, li - 1, 0, a->pat,
-		    a->icase, &off, &o2, &len))
+		    a->icase, &off, &o2, &len)) {
+			/* the current match's second part, when it is this */
+			enum role hr = a->have_hit && a->hit_line == li - 1 &&
+			        a->hit_off == off ?
+			    ROLE_SEARCH_CURRENT :
+			    ROLE_SEARCH_HIT;
+
 			for (i = o2; i < o2 + len && i < l->len; i++)
-				rolebuf[i] = ROLE_SEARCH_HIT;
+				rolebuf[i] = hr;
+		}
 		/* The match the search went to, apart from the others (to
 		   the line's end when it runs on into the next). */
 		if (a->have_hit && a->hit_line == li && a->hit_off < l->len) {

@@ -105,10 +105,10 @@ tui_wait " $at/"
 key g " 1/"
 # Search finds words across the break of a wrapped line (the first
 # paragraph breaks after "were lit on" at 100 columns), and marks both
-# parts.
+# parts as the current match.
 tui_screen | grep -q "lit on\$" || fail "the test page no longer breaks there"
 tui_keys / l i t Space o n Space S a t u r d a y Enter
-tui_expect_style "Saturday evening" "fg=0 bg=3"
+tui_expect_style "Saturday evening" "fg=0 bg=2 bold"
 tui_gone "pattern not found"
 # Between Latin words the break took a space: no match without it.
 tui_keys / o n S a t u r d a y Enter
