@@ -157,6 +157,34 @@ is_meta_class(const xmlNode *n)
 	return s && ((s->cw | s->iw) & W_META) && s->chars < 300;
 }
 
+/* "23.09.22" alone in an element classed as a date: day, month and a
+ * two-digit year (20xx, or 19xx from 70), as German sites print it.
+ * Only there: elsewhere such figures are as often a version or a score. */
+static int
+short_year(const char *s, char *iso, size_t n)
+{
+	unsigned d, mo, y;
+	char tail;
+
+	if (strlen(s) > 12 ||
+	    sscanf(s, " %2u.%2u.%2u %c", &d, &mo, &y, &tail) != 3 || d < 1 ||
+	    d > 31 || mo < 1 || mo > 12)
+		return -1;
+	/* exactly two digits for the year */
+	{
+		const char *p = strrchr(s, '.') + 1;
+		size_t k = 0;
+
+		while (isdigit((unsigned char)p[k]))
+			k++;
+		if (k != 2)
+			return -1;
+	}
+	y += y >= 70 ? 1900 : 2000;
+	snprintf(iso, n, "%u-%02u-%02u", y, mo, d);
+	return 0;
+}
+
 static void
 date_line(struct extract_ctx *x, struct mset *m, xmlNode *n)
 {
@@ -176,7 +204,8 @@ date_line(struct extract_ctx *x, struct mset *m, xmlNode *n)
 	if (len < 100 && !get(m, "visible:date")) {
 		char iso[40];
 
-		if (meta_date_iso(t, x->lang, iso, sizeof(iso)) == 0)
+		if (meta_date_iso(t, x->lang, iso, sizeof(iso)) == 0 ||
+		    short_year(t, iso, sizeof(iso)) == 0)
 			put(m, "visible:date", xstrdup(iso));
 	}
 	free(t);

@@ -483,6 +483,31 @@ test_title_class(void **state)
 	doc_free(d);
 }
 
+/* "23.09.22" in an element classed as a date is a date with a two-digit
+ * year; the same figures elsewhere are not. */
+static void
+test_short_year(void **state)
+{
+	const char *dated =
+	    "<html lang=\"de\"><body><article><h1>Vintage-Flair mit viel "
+	    "Grün</h1><div class=\"uploaded-date\">23.09.22</div>"
+	    PROSE("Flair") "</article></body></html>";
+	const char *plain =
+	    "<html lang=\"de\"><body><article><h1>Vintage-Flair mit viel "
+	    "Grün</h1><div class=\"version\">23.09.22</div>" PROSE("Flair")
+	    "</article></body></html>";
+	struct doc *d;
+
+	(void)state;
+	d = parse(dated, NULL);
+	assert_non_null(doc_get(d, DOC_PUBLISHED));
+	assert_string_equal(doc_get(d, DOC_PUBLISHED), "2022-09-23");
+	doc_free(d);
+	d = parse(plain, NULL);
+	assert_null(doc_get(d, DOC_PUBLISHED));
+	doc_free(d);
+}
+
 /* A "Von ..." line ends at a line break, even one WordPress doubles
  * around its empty "more" anchor: the place after it stays in the body. */
 static void
@@ -996,6 +1021,7 @@ main(void)
 	    cmocka_unit_test(test_byline_line_break),
 	    cmocka_unit_test(test_byline_label),
 	    cmocka_unit_test(test_title_class),
+	    cmocka_unit_test(test_short_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
