@@ -19,6 +19,16 @@ size=$(wc -c <"$EXP" | tr -d ' ')
 TUI_ENV="LEDE_EXPORT_DIR='$OUT'"
 FILE="$OUT/harbour-lights-return-to-port-elm.txt"
 
+# s, then the file name typed over the default one; waits for the file.
+save_as() {
+	tui_keys s
+	tui_wait "save to:"
+	tui_keys C-u
+	tui_keys -l "$1"
+	tui_keys Enter
+	wait_file "$1"
+}
+
 wait_file() {
 	i=0
 	while [ ! -s "$1" ]; do
@@ -108,12 +118,7 @@ tui_gone "selected"
 tui_keys / S a t u r d a y Space e v e n i n g Enter
 tui_keys V j j j j j j
 tui_wait "-- LINES -- 7 lines, 2 paragraphs selected"
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/lines.txt"
-tui_keys Enter
-wait_file "$OUT/lines.txt"
+save_as "$OUT/lines.txt"
 sed "s|@URL@|$url|" "$top_srcdir/tests/tui/export-lines-expected.txt" \
     >"$TUI_TMP/lines-expected.txt"
 cmp -s "$OUT/lines.txt" "$TUI_TMP/lines-expected.txt" || {
@@ -128,12 +133,7 @@ tui_keys g V j j j
 tui_wait "-- LINES -- 4 lines of the header selected"
 # Header lines export as the header, with the deck when it was selected
 # (a part's citation leaves it out otherwise).
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/head.txt"
-tui_keys Enter
-wait_file "$OUT/head.txt"
+save_as "$OUT/head.txt"
 grep -q "^After forty years in the dark" "$OUT/head.txt" ||
     fail "the selected deck was not exported"
 grep -q "cast-iron" "$OUT/head.txt" && fail "header lines exported the body"
@@ -142,12 +142,7 @@ tui_keys Escape
 # article as it once was.
 tui_keys g v
 tui_wait "-- PARAGRAPHS -- 1 line of the header selected"
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/title.txt"
-tui_keys Enter
-wait_file "$OUT/title.txt"
+save_as "$OUT/title.txt"
 grep -q "^Harbour lights return to Port Elm" "$OUT/title.txt" ||
     fail "no title in the header's export"
 grep -q "cast-iron\|^After forty years" "$OUT/title.txt" &&
@@ -163,12 +158,7 @@ tui_keys -l "$(printf '\033[<0;30;%dM' "$row")"
 tui_keys -l "$(printf '\033[<0;30;%dm' $((row + 6)))"
 tui_wait "-- LINES -- 7 lines, 2 paragraphs selected"
 tui_expect_style "The twelve cast-iron lamps" "fg=0 bg=7"
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/mouse.txt"
-tui_keys Enter
-wait_file "$OUT/mouse.txt"
+save_as "$OUT/mouse.txt"
 grep -q "^The twelve cast-iron lamps" "$OUT/mouse.txt" || fail "mouse export"
 grep -q "^“We kept the old glass" "$OUT/mouse.txt" || fail "mouse export"
 grep -q "^> The harbour" "$OUT/mouse.txt" && fail "mouse export too long"
@@ -191,12 +181,7 @@ tui_keys -
 tui_wait "reading column:"
 tui_expect_style "The twelve" "fg=0 bg=7"
 tui_expect_style "the switch was thrown" "fg=0 bg=7"
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/resized.txt"
-tui_keys Enter
-wait_file "$OUT/resized.txt"
+save_as "$OUT/resized.txt"
 grep -q "^The twelve cast-iron lamps" "$OUT/resized.txt" || fail "resize: first"
 grep -q "switch was thrown" "$OUT/resized.txt" || fail "resize: second"
 grep -q "harbour has been a dark place\|A long restoration" \
@@ -238,12 +223,7 @@ tui_expect_style "We have many issues" "fg=6 bg=default"
 tui_keys V j j j j j j j j j j j j j j j j
 tui_wait "-- LINES -- 17 lines, 3 paragraphs selected"
 tui_expect_style "“We have many issues" "fg=0 bg=7"
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/hani-lines.txt"
-tui_keys Enter
-wait_file "$OUT/hani-lines.txt"
+save_as "$OUT/hani-lines.txt"
 cmp -s "$OUT/hani-lines.txt" "$HEXP" || {
 	diff -u "$HEXP" "$OUT/hani-lines.txt"
 	fail "the sample's line selection differs"
@@ -252,12 +232,7 @@ tui_keys Escape
 tui_gone "selected"
 tui_keys v j j
 tui_wait "-- PARAGRAPHS -- 17 lines, 3 paragraphs selected"
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/hani-paras.txt"
-tui_keys Enter
-wait_file "$OUT/hani-paras.txt"
+save_as "$OUT/hani-paras.txt"
 cmp -s "$OUT/hani-paras.txt" "$HEXP" || {
 	diff -u "$HEXP" "$OUT/hani-paras.txt"
 	fail "the sample's paragraph selection differs"
@@ -280,12 +255,7 @@ tui_keys -l "港口的十二"
 tui_keys Enter
 tui_keys V j j j j j j j j j
 tui_wait "-- LINES -- 10 lines, 3 paragraphs selected"
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/cjk.txt"
-tui_keys Enter
-wait_file "$OUT/cjk.txt"
+save_as "$OUT/cjk.txt"
 curl_url="file://$(cd "$top_srcdir/tests/tui" && pwd -P)/export-cjk.html"
 sed "s|@URL@|$curl_url|" "$top_srcdir/tests/tui/export-cjk-expected.txt" \
     >"$TUI_TMP/cjk-expected.txt"
@@ -316,12 +286,7 @@ tui_keys Enter
 tui_keys V
 tui_wait "-- LINES -- 1 line,"
 tui_keys j
-tui_keys s
-tui_wait "save to:"
-tui_keys C-u
-tui_keys -l "$OUT/cjk2.txt"
-tui_keys Enter
-wait_file "$OUT/cjk2.txt"
+save_as "$OUT/cjk2.txt"
 sed -n 5p "$OUT/cjk2.txt" >"$TUI_TMP/got2"
 printf '%s%s\n' '捐支付，募得一万一千多英镑。' \
     '人们在日落之前就沿着海堤聚集，银乐队在开关拨动时奏乐。' >"$TUI_TMP/want2"
