@@ -46,23 +46,30 @@ meta_fold(const char *s, size_t n, char *out, size_t sz)
 	out[o] = '\0';
 }
 
+/* How many words s[0, n) has. */
 static size_t
-count_words(const char *s)
+words_n(const char *s, size_t n)
 {
-	size_t w = 0;
+	size_t w = 0, i;
 	int in = 0;
 
-	for (; *s; s++) {
-		if (isspace((unsigned char)*s))
+	for (i = 0; i < n && s[i]; i++) {
+		if (isspace((unsigned char)s[i]))
 			in = 0;
 		else if (!in) {
 			in = 1;
-			if (isalnum((unsigned char)*s) ||
-			    (unsigned char)*s >= 0x80)
+			if (isalnum((unsigned char)s[i]) ||
+			    (unsigned char)s[i] >= 0x80)
 				w++;
 		}
 	}
 	return w;
+}
+
+static size_t
+count_words(const char *s)
+{
+	return words_n(s, strlen(s));
 }
 
 int
@@ -293,25 +300,6 @@ shared_words(const char *a, const char *b)
 	return k;
 }
 
-/* How many words s[0, n) has. */
-static size_t
-words_n(const char *s, size_t n)
-{
-	size_t w = 0, i;
-	int in = 0;
-
-	for (i = 0; i < n && s[i]; i++) {
-		if (isspace((unsigned char)s[i]))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			if (isalnum((unsigned char)s[i]) ||
-			    (unsigned char)s[i] >= 0x80)
-				w++;
-		}
-	}
-	return w;
-}
 
 /* Does s[0, n) read as a headline, not a name: three words or more, one
    of them in lower case ("Storm hits coast", not "Fire Brigade
